@@ -1,0 +1,35 @@
+package org.clientele.platform;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.clientele.platform.axon.EventStoreConfiguration;
+import org.clientele.platform.axon.ProcessingConfiguration;
+import org.clientele.platform.database.EmbeddedPostgresConfiguration;
+import org.clientele.platform.security.SecurityConfiguration;
+import org.clientele.platform.web.ApiExceptionHandler;
+import org.clientele.platform.web.ProblemResponses;
+import org.clientele.platform.web.RequestMetadata;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** What each side imports: the infrastructure shared by the write side and the read side, and nothing else. */
+@Configuration(proxyBeanMethods = false)
+@Import({EmbeddedPostgresConfiguration.class, EventStoreConfiguration.class, ProcessingConfiguration.class,
+        SecurityConfiguration.class, ApiExceptionHandler.class, ProblemResponses.class, RequestMetadata.class})
+public class PlatformConfiguration {
+
+    @Bean
+    OpenAPI clienteleOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Clientele API")
+                        .description("Event-sourced customer lifecycle: write commands and read views.")
+                        .version("0.1.0"))
+                .components(new Components().addSecuritySchemes("basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}

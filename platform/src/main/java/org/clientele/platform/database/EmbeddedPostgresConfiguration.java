@@ -1,0 +1,54 @@
+package org.clientele.platform.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * When no database is configured and embedded mode is on, starts a real PostgreSQL whose data lives in a folder,
+ * so that stopping and starting the application keeps every event.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("${clientele.database.embedded:false} and '${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${clientele.database.data-dir:./data}") String dataDir,
+                                      @Value("${clientele.database.port:0}") int port) throws IOException {
+        Path folder = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
+        Files.createDirectories(folder.getParent());
+        log.info("Starting the embedded PostgreSQL with its data in {}", folder);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(folder)
+                .setCleanDataDirectory(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, DataSourceProperties properties) {
+        HikariDataSource dataSource = properties.initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .password("")
+                .build();
+        dataSource.setPoolName("clientele-embedded");
+        return dataSource;
+    }
+}

@@ -1,0 +1,5 @@
+package org.clientele.platform.web;
+
+/** One rejected input: which field, and why. */
+public record FieldError(String field, String reason) {
+}

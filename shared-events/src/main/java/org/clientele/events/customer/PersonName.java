@@ -1,0 +1,30 @@
+package org.clientele.events.customer;
+
+/** A person's given and family names, with runs of whitespace collapsed. Either part may be absent. */
+public record PersonName(String firstName, String lastName) {
+
+    private static final int MAX_LENGTH = 100;
+
+    public PersonName {
+        firstName = tidy(firstName, "firstName");
+        lastName = tidy(lastName, "lastName");
+        if (firstName == null && lastName == null) {
+            throw new IllegalArgumentException("a name needs a first name or a last name");
+        }
+    }
+
+    public static PersonName of(String firstName, String lastName) {
+        return new PersonName(firstName, lastName);
+    }
+
+    private static String tidy(String part, String field) {
+        if (part == null) {
+            return null;
+        }
+        String tidied = part.strip().replaceAll("\\s+", " ");
+        if (tidied.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(field + " is longer than " + MAX_LENGTH + " characters");
+        }
+        return tidied.isEmpty() ? null : tidied;
+    }
+}

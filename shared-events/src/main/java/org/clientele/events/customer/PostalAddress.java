@@ -1,0 +1,31 @@
+package org.clientele.events.customer;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** A postal address. The country is an ISO 3166-1 alpha-2 code, upper-cased. */
+public record PostalAddress(String street, String postalCode, String city, String country) {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    public PostalAddress {
+        street = tidy(street);
+        postalCode = postalCode == null ? null : tidy(postalCode.toUpperCase(Locale.ROOT));
+        city = tidy(city);
+        country = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
+        if (country != null && !COUNTRIES.contains(country)) {
+            throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code, got '" + country + "'");
+        }
+        if (street == null && postalCode == null && city == null) {
+            throw new IllegalArgumentException("an address needs a street, a postal code or a city");
+        }
+    }
+
+    private static String tidy(String text) {
+        if (text == null) {
+            return null;
+        }
+        String tidied = text.strip().replaceAll("\\s+", " ");
+        return tidied.isEmpty() ? null : tidied;
+    }
+}
