@@ -1,5 +1,7 @@
 package org.clientele.platform;
 
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -21,6 +23,13 @@ import org.springframework.context.annotation.Import;
 @Import({EmbeddedPostgresConfiguration.class, EventStoreConfiguration.class, ProcessingConfiguration.class,
         SecurityConfiguration.class, ApiExceptionHandler.class, ProblemResponses.class, RequestMetadata.class})
 public class PlatformConfiguration {
+
+    /** The one clock of the process: commands date facts with it, and views assess phases against it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     OpenAPI clienteleOpenApi() {

@@ -1,0 +1,37 @@
+package org.clientele.command.customer;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.clientele.events.consent.Channel;
+import org.clientele.events.consent.ConsentPurpose;
+
+/** The aggregate's memory of each consent: whether it is granted, and when it last changed. */
+final class ConsentStates {
+
+    private record Key(Channel channel, ConsentPurpose purpose) {
+    }
+
+    private record State(boolean granted, Instant changedAt) {
+    }
+
+    private final Map<Key, State> states = new HashMap<>();
+
+    boolean isGranted(Channel channel, ConsentPurpose purpose) {
+        State state = states.get(new Key(channel, purpose));
+        return state != null && state.granted();
+    }
+
+    /** A change must not predate the last one, or the ledger would tell a different story than the events. */
+    void checkInOrder(Channel channel, ConsentPurpose purpose, Instant effectiveAt) {
+        State state = states.get(new Key(channel, purpose));
+        if (state != null && effectiveAt.isBefore(state.changedAt())) {
+            throw new CustomerRejected(Rejection.CONSENT_CHANGE_OUT_OF_ORDER, "the " + channel + "/" + purpose.value()
+                    + " consent last changed at " + state.changedAt() + ", after " + effectiveAt);
+        }
+    }
+
+    void record(Channel channel, ConsentPurpose purpose, boolean granted, Instant effectiveAt) {
+        states.put(new Key(channel, purpose), new State(granted, effectiveAt));
+    }
+}

@@ -1,0 +1,16 @@
+package org.clientele.command.customer;
+
+/** A command refused by a business rule, named by its {@link Rejection}. Nothing was recorded. */
+public class CustomerRejected extends RuntimeException {
+
+    private final Rejection rejection;
+
+    public CustomerRejected(Rejection rejection, String detail) {
+        super(detail);
+        this.rejection = rejection;
+    }
+
+    public Rejection rejection() {
+        return rejection;
+    }
+}

@@ -1,0 +1,15 @@
+package org.clientele.command.customer;
+
+/** The business rules a command can break, each with a stable code. */
+public enum Rejection {
+    /** The customer id is taken by a registration with other details. */
+    ALREADY_REGISTERED_DIFFERENTLY,
+    /** A date lies in the future (beyond the allowed clock skew). */
+    DATE_IN_FUTURE,
+    /** A purchase line is priced in another currency than the purchase. */
+    CURRENCY_MISMATCH,
+    /** A consent change is dated before the last recorded change of that consent. */
+    CONSENT_CHANGE_OUT_OF_ORDER,
+    /** A churn with reason OTHER must say what the reason was. */
+    CHURN_DETAIL_REQUIRED
+}

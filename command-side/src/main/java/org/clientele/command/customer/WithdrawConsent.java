@@ -1,0 +1,15 @@
+package org.clientele.command.customer;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.clientele.events.consent.Channel;
+import org.clientele.events.consent.ConsentPurpose;
+import org.clientele.events.consent.ConsentSource;
+import org.clientele.events.consent.LegalBasis;
+import org.clientele.events.customer.CustomerId;
+
+/** Record that a customer withdrew a consent. */
+public record WithdrawConsent(@TargetAggregateIdentifier CustomerId customerId, Channel channel,
+                              ConsentPurpose purpose, ConsentSource source, LegalBasis legalBasis,
+                              Instant effectiveAt) {
+}

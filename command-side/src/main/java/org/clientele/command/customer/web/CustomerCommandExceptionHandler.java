@@ -1,0 +1,52 @@
+package org.clientele.command.customer.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.clientele.command.customer.CustomerRejected;
+import org.clientele.command.customer.Rejection;
+import org.clientele.platform.web.ProblemResponses;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The write side's own outcomes as problems: an unknown customer, a broken rule, a lost race. */
+@RestControllerAdvice(assignableTypes = CustomerCommandController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CustomerCommandExceptionHandler {
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownCustomer(AggregateNotFoundException e, HttpServletRequest request) {
+        return answer(HttpStatus.NOT_FOUND, "CUSTOMER_NOT_FOUND",
+                "No customer " + e.getAggregateIdentifier() + " is registered.", request);
+    }
+
+    @ExceptionHandler(CustomerRejected.class)
+    ResponseEntity<ProblemDetail> rejected(CustomerRejected e, HttpServletRequest request) {
+        HttpStatus status = e.rejection() == Rejection.ALREADY_REGISTERED_DIFFERENTLY
+                || e.rejection() == Rejection.CONSENT_CHANGE_OUT_OF_ORDER
+                ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+        return answer(status, e.rejection().name(), e.getMessage(), request);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e, HttpServletRequest request) {
+        return answer(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+                "The customer kept changing while this command was retried; nothing was recorded. Try again.",
+                request);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(HttpStatus status, String code, String detail,
+                                                        HttpServletRequest request) {
+        ProblemDetail problem = ProblemResponses.problem(status, code, detail, List.of());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,179 @@
+package org.clientele.command.customer.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.clientele.command.customer.GrantConsent;
+import org.clientele.command.customer.MarkChurned;
+import org.clientele.command.customer.RecordPurchase;
+import org.clientele.command.customer.RegisterContact;
+import org.clientele.command.customer.UpdateContactDetails;
+import org.clientele.command.customer.WithdrawConsent;
+import org.clientele.command.customer.web.CustomerRequests.Address;
+import org.clientele.command.customer.web.CustomerRequests.ChurnBody;
+import org.clientele.command.customer.web.CustomerRequests.ConsentBody;
+import org.clientele.command.customer.web.CustomerRequests.LineBody;
+import org.clientele.command.customer.web.CustomerRequests.PurchaseBody;
+import org.clientele.command.customer.web.CustomerRequests.RegisterContactBody;
+import org.clientele.events.consent.ConsentPurpose;
+import org.clientele.events.consent.ConsentSource;
+import org.clientele.events.customer.ContactDetails;
+import org.clientele.events.customer.CustomerId;
+import org.clientele.events.customer.EmailAddress;
+import org.clientele.events.customer.Origin;
+import org.clientele.events.customer.PersonName;
+import org.clientele.events.customer.PhoneNumber;
+import org.clientele.events.customer.PostalAddress;
+import org.clientele.events.purchase.Money;
+import org.clientele.events.purchase.OrderReference;
+import org.clientele.events.purchase.PurchaseLine;
+import org.clientele.events.purchase.Sku;
+import org.clientele.platform.web.FieldErrors;
+
+/**
+ * Turns request bodies into commands. Each value type checks its own invariant; a refusal is reported against
+ * the JSON field it came from, and all refusals of one request are reported together.
+ */
+final class CustomerRequestMapper {
+
+    private CustomerRequestMapper() {
+    }
+
+    static CustomerId customerId(String text) {
+        FieldErrors errors = new FieldErrors();
+        CustomerId id = errors.required("id", text, CustomerId::parse);
+        errors.throwIfAny();
+        return id;
+    }
+
+    static RegisterContact register(RegisterContactBody body) {
+        FieldErrors errors = new FieldErrors();
+        CustomerId id = body.customerId() == null ? CustomerId.newId() : new CustomerId(body.customerId());
+        ContactDetails contact = contact(errors, body.firstName(), body.lastName(), body.email(), body.phone(),
+                body.address());
+        Origin origin = null;
+        if (body.origin() == null) {
+            errors.reject("origin", "is required");
+        } else {
+            origin = errors.required("origin.source", body.origin().source(),
+                    source -> new Origin(source, body.origin().channel(), body.origin().campaign()));
+        }
+        errors.throwIfAny();
+        return new RegisterContact(id, contact, origin, body.registeredAt());
+    }
+
+    static UpdateContactDetails update(CustomerId id, CustomerRequests.ContactBody body) {
+        FieldErrors errors = new FieldErrors();
+        ContactDetails contact = contact(errors, body.firstName(), body.lastName(), body.email(), body.phone(),
+                body.address());
+        errors.throwIfAny();
+        return new UpdateContactDetails(id, contact);
+    }
+
+    static RecordPurchase purchase(CustomerId id, PurchaseBody body) {
+        FieldErrors errors = new FieldErrors();
+        OrderReference reference = errors.required("orderReference", body.orderReference(), OrderReference::of);
+        Currency currency = errors.required("currency", body.currency(), Currency::getInstance);
+        Money amount = null;
+        if (body.amount() == null) {
+            errors.reject("amount", "is required");
+        } else if (body.amount().signum() < 0) {
+            errors.reject("amount", "must not be negative");
+        } else if (currency != null) {
+            amount = errors.required("amount", body.amount(), value -> new Money(value, currency));
+        }
+        if (body.channel() == null) {
+            errors.reject("channel", "is required");
+        }
+        List<PurchaseLine> lines = new ArrayList<>();
+        List<LineBody> given = body.lines() == null ? List.of() : body.lines();
+        for (int i = 0; i < given.size(); i++) {
+            PurchaseLine line = line(errors, "lines[" + i + "]", given.get(i), currency);
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        errors.throwIfAny();
+        return new RecordPurchase(id, reference, body.purchasedAt(), amount, lines, body.channel());
+    }
+
+    static GrantConsent grant(CustomerId id, ConsentBody body) {
+        FieldErrors errors = new FieldErrors();
+        requireConsentFields(errors, body);
+        if (body.legalBasis() == null) {
+            errors.reject("legalBasis", "is required");
+        }
+        ConsentPurpose purpose = errors.required("purpose", body.purpose(), ConsentPurpose::of);
+        ConsentSource source = errors.required("source", body.source(), ConsentSource::of);
+        errors.throwIfAny();
+        return new GrantConsent(id, body.channel(), purpose, source, body.legalBasis(), body.effectiveAt());
+    }
+
+    static WithdrawConsent withdraw(CustomerId id, ConsentBody body) {
+        FieldErrors errors = new FieldErrors();
+        requireConsentFields(errors, body);
+        ConsentPurpose purpose = errors.required("purpose", body.purpose(), ConsentPurpose::of);
+        ConsentSource source = errors.required("source", body.source(), ConsentSource::of);
+        errors.throwIfAny();
+        return new WithdrawConsent(id, body.channel(), purpose, source, body.legalBasis(), body.effectiveAt());
+    }
+
+    static MarkChurned churn(CustomerId id, ChurnBody body) {
+        FieldErrors errors = new FieldErrors();
+        if (body.reason() == null) {
+            errors.reject("reason", "is required");
+        }
+        if (body.detail() != null && body.detail().length() > 2000) {
+            errors.reject("detail", "is longer than 2000 characters");
+        }
+        errors.throwIfAny();
+        String detail = body.detail() == null || body.detail().isBlank() ? null : body.detail().strip();
+        return new MarkChurned(id, body.reason(), detail, body.churnedAt());
+    }
+
+    private static void requireConsentFields(FieldErrors errors, ConsentBody body) {
+        if (body.channel() == null) {
+            errors.reject("channel", "is required");
+        }
+    }
+
+    private static PurchaseLine line(FieldErrors errors, String field, LineBody body, Currency currency) {
+        if (body == null) {
+            errors.reject(field, "is required");
+            return null;
+        }
+        Sku sku = errors.required(field + ".sku", body.sku(), Sku::of);
+        if (body.quantity() == null) {
+            errors.reject(field + ".quantity", "is required");
+        } else if (body.quantity() <= 0) {
+            errors.reject(field + ".quantity", "must be positive");
+        }
+        BigDecimal price = body.unitPrice();
+        if (price == null) {
+            errors.reject(field + ".unitPrice", "is required");
+        } else if (price.signum() < 0) {
+            errors.reject(field + ".unitPrice", "must not be negative");
+        }
+        if (sku == null || currency == null || body.quantity() == null || body.quantity() <= 0 || price == null
+                || price.signum() < 0) {
+            return null;
+        }
+        Money unitPrice = errors.required(field + ".unitPrice", price, value -> new Money(value, currency));
+        return unitPrice == null ? null : new PurchaseLine(sku, body.quantity(), unitPrice);
+    }
+
+    private static ContactDetails contact(FieldErrors errors, String firstName, String lastName, String email,
+                                          String phone, Address address) {
+        // Each part is checked on its own so that a refusal names the field at fault.
+        PersonName first = errors.optional("firstName", firstName, given -> new PersonName(given, null));
+        PersonName last = errors.optional("lastName", lastName, given -> new PersonName(null, given));
+        PersonName name = first == null && last == null ? null
+                : new PersonName(first == null ? null : first.firstName(), last == null ? null : last.lastName());
+        EmailAddress emailAddress = errors.optional("email", email, EmailAddress::of);
+        PhoneNumber phoneNumber = errors.optional("phone", phone, PhoneNumber::of);
+        PostalAddress postal = address == null ? null : errors.optional("address", address,
+                given -> new PostalAddress(given.street(), given.postalCode(), given.city(), given.country()));
+        return new ContactDetails(name, emailAddress, phoneNumber, postal);
+    }
+}

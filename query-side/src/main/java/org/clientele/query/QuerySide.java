@@ -1,0 +1,36 @@
+package org.clientele.query;
+
+import org.clientele.platform.PlatformConfiguration;
+import org.clientele.platform.database.SchemaModule;
+import org.clientele.query.customer.LifecycleSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The read side's beans: projections, their queries and the read API, on the shared platform. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
+@Import(PlatformConfiguration.class)
+@EnableScheduling
+public class QuerySide {
+
+    @Bean
+    SchemaModule querySchema() {
+        return new SchemaModule("query", "classpath:db/query", 10);
+    }
+
+    @Bean
+    LifecycleSettings lifecycleSettings(
+            @Value("${clientele.lifecycle.inactive-after-months:12}") int inactiveAfterMonths,
+            @Value("${clientele.lifecycle.declining-window-months:12}") int decliningWindowMonths,
+            @Value("${clientele.lifecycle.declining-ratio:0.5}") double decliningRatio,
+            @Value("${clientele.lifecycle.declining-minimum-prior:2}") int decliningMinimumPrior,
+            @Value("${clientele.lifecycle.reactivated-for-months:12}") int reactivatedForMonths) {
+        return new LifecycleSettings(inactiveAfterMonths, decliningWindowMonths, decliningRatio, decliningMinimumPrior,
+                reactivatedForMonths);
+    }
+}

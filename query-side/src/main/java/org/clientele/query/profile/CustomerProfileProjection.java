@@ -1,0 +1,201 @@
+package org.clientele.query.profile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.clientele.events.consent.ConsentGranted;
+import org.clientele.events.consent.ConsentWithdrawn;
+import org.clientele.events.customer.ContactDetailsUpdated;
+import org.clientele.events.customer.ContactRegistered;
+import org.clientele.events.customer.CustomerChurned;
+import org.clientele.events.customer.CustomerId;
+import org.clientele.events.purchase.PurchaseRecorded;
+import org.clientele.query.customer.CustomerFeatures;
+import org.clientele.query.customer.CustomerHistory;
+import org.clientele.query.customer.LifecyclePhase;
+import org.clientele.query.customer.LifecycleSettings;
+import org.clientele.query.customer.PurchaseFact;
+import org.clientele.query.support.UnitOfWorkBatch;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer profile view: contact details, current consents, purchases and lifecycle phase. Event handlers
+ * only collect; the batch is applied and written once per unit of work (see {@link UnitOfWorkBatch}).
+ */
+@Component
+@ProcessingGroup(CustomerProfileProjection.PROCESSING_GROUP)
+public class CustomerProfileProjection {
+
+    public static final String PROCESSING_GROUP = "customer-profile";
+
+    private final ProfileRepository repository;
+    private final LifecycleSettings settings;
+    private final Clock clock;
+
+    CustomerProfileProjection(ProfileRepository repository, LifecycleSettings settings, Clock clock) {
+        this.repository = repository;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(ContactRegistered event) {
+        batch().add(event.customerId(), event);
+    }
+
+    @EventHandler
+    void on(ContactDetailsUpdated event) {
+        batch().add(event.customerId(), event);
+    }
+
+    @EventHandler
+    void on(PurchaseRecorded event) {
+        batch().add(event.customerId(), event);
+    }
+
+    @EventHandler
+    void on(CustomerChurned event) {
+        batch().add(event.customerId(), event);
+    }
+
+    @EventHandler
+    void on(ConsentGranted event) {
+        batch().consent(new ConsentRow(event.customerId().value(), event.channel().name(),
+                event.purpose().value(), true, event.source().value(), nameOf(event.legalBasis()),
+                event.effectiveAt()));
+    }
+
+    @EventHandler
+    void on(ConsentWithdrawn event) {
+        batch().consent(new ConsentRow(event.customerId().value(), event.channel().name(),
+                event.purpose().value(), false, event.source().value(), nameOf(event.legalBasis()),
+                event.effectiveAt()));
+    }
+
+    @ResetHandler
+    void reset() {
+        repository.deleteAll();
+    }
+
+    @QueryHandler
+    Optional<CustomerProfileView> handle(FindCustomerProfile query) {
+        UUID id = query.customerId().value();
+        return repository.findRow(id).map(row -> {
+            List<PurchaseFact> purchases = repository.findPurchaseFacts(List.of(id)).getOrDefault(id, List.of());
+            CustomerFeatures features = CustomerFeatures.of(new CustomerHistory(purchases, row.churnedAt),
+                    clock.instant(), settings);
+            return ProfileViews.profile(row, repository.findConsents(id), features);
+        });
+    }
+
+    @QueryHandler
+    CustomerPage handle(FindCustomersByPhase query) {
+        String phase = query.phase() == null ? null : query.phase().name();
+        long total = repository.count(phase);
+        List<CustomerPage.Summary> items = repository.findPage(phase, query.page(), query.size()).stream()
+                .map(ProfileViews::summary)
+                .toList();
+        long pages = (total + query.size() - 1) / query.size();
+        return new CustomerPage(items, query.page(), query.size(), total, pages);
+    }
+
+    private ProfileBatch batch() {
+        return UnitOfWorkBatch.current(PROCESSING_GROUP, ProfileBatch::new, this::write);
+    }
+
+    private void write(ProfileBatch batch) {
+        if (!batch.eventsByCustomer.isEmpty()) {
+            writeProfiles(batch);
+        }
+        if (!batch.consents.isEmpty()) {
+            repository.upsertConsents(batch.consents.values());
+        }
+    }
+
+    private void writeProfiles(ProfileBatch batch) {
+        var ids = batch.eventsByCustomer.keySet();
+        Map<UUID, ProfileRow> rows = repository.findRows(ids);
+        Map<UUID, List<PurchaseFact>> purchases = repository.findPurchaseFacts(ids);
+        List<PurchaseRow> newPurchases = new ArrayList<>();
+        Instant now = clock.instant();
+        for (var entry : batch.eventsByCustomer.entrySet()) {
+            UUID id = entry.getKey();
+            ProfileRow row = rows.computeIfAbsent(id, ProfileRow::new);
+            List<PurchaseFact> facts = new ArrayList<>(purchases.getOrDefault(id, List.of()));
+            for (Object event : entry.getValue()) {
+                apply(row, event, facts, newPurchases);
+            }
+            assess(row, new CustomerHistory(facts, row.churnedAt), now);
+        }
+        repository.upsert(rows.values());
+        if (!newPurchases.isEmpty()) {
+            repository.insertPurchases(newPurchases);
+        }
+    }
+
+    void assess(ProfileRow row, CustomerHistory history, Instant now) {
+        CustomerFeatures features = CustomerFeatures.of(history, now, settings);
+        row.purchaseCount = features.purchaseCount();
+        row.firstPurchaseAt = features.firstPurchaseAt();
+        row.lastPurchaseAt = features.lastPurchaseAt();
+        row.phase = features.phase().name();
+        row.phaseAssessedAt = now;
+        row.phaseValidUntil = features.phaseValidUntil();
+        row.revision++;
+    }
+
+    private static void apply(ProfileRow row, Object event, List<PurchaseFact> facts, List<PurchaseRow> newPurchases) {
+        if (event instanceof ContactRegistered registered) {
+            row.contact(registered.contact());
+            row.originSource = registered.origin().source();
+            row.originChannel = registered.origin().channel();
+            row.originCampaign = registered.origin().campaign();
+            row.registeredAt = registered.registeredAt();
+        } else if (event instanceof ContactDetailsUpdated updated) {
+            row.contact(updated.contact());
+        } else if (event instanceof PurchaseRecorded purchase) {
+            String reference = purchase.orderReference().value();
+            if (facts.stream().noneMatch(fact -> fact.orderReference().equals(reference))) {
+                facts.add(new PurchaseFact(reference, purchase.purchasedAt(), purchase.amount().amount(),
+                        purchase.amount().currency()));
+                newPurchases.add(new PurchaseRow(row.customerId, reference, purchase.purchasedAt(),
+                        purchase.amount().amount(), purchase.amount().currency().getCurrencyCode(),
+                        purchase.channel() == null ? null : purchase.channel().name(), purchase.lines().size()));
+            }
+        } else if (event instanceof CustomerChurned churned) {
+            row.churnedAt = churned.churnedAt();
+            row.churnReason = churned.reason().name();
+            row.churnDetail = churned.detail();
+        } else {
+            throw new IllegalArgumentException("not a profile event: " + event.getClass());
+        }
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /** What one unit of work has collected, in event order per customer. */
+    static final class ProfileBatch {
+        final Map<UUID, List<Object>> eventsByCustomer = new LinkedHashMap<>();
+        /** The last change of each consent in the batch: one row per key, as one multi-row upsert needs. */
+        final Map<List<Object>, ConsentRow> consents = new LinkedHashMap<>();
+
+        void consent(ConsentRow row) {
+            consents.put(List.of(row.customerId(), row.channel(), row.purpose()), row);
+        }
+
+        void add(CustomerId customerId, Object event) {
+            eventsByCustomer.computeIfAbsent(customerId.value(), id -> new ArrayList<>()).add(event);
+        }
+    }
+}

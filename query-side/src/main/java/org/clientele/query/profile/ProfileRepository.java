@@ -1,0 +1,223 @@
+package org.clientele.query.profile;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.clientele.query.customer.PurchaseFact;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the profile view. Reads and writes whole batches: one statement per table per batch. */
+@Repository
+class ProfileRepository {
+
+    private static final String PROFILE_COLUMNS = "customer_id, first_name, last_name, email, phone, street, "
+            + "postal_code, city, country, origin_source, origin_channel, origin_campaign, registered_at, "
+            + "purchase_count, first_purchase_at, last_purchase_at, churned_at, churn_reason, churn_detail, phase, "
+            + "phase_assessed_at, phase_valid_until, revision";
+
+    private final JdbcTemplate jdbc;
+
+    ProfileRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Map<UUID, ProfileRow> findRows(Collection<UUID> ids) {
+        Map<UUID, ProfileRow> rows = new HashMap<>();
+        jdbc.query("SELECT " + PROFILE_COLUMNS + " FROM customer_profile WHERE customer_id = ANY(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())),
+                rs -> {
+                    ProfileRow row = mapRow(rs);
+                    rows.put(row.customerId, row);
+                });
+        return rows;
+    }
+
+    Optional<ProfileRow> findRow(UUID id) {
+        return findRows(List.of(id)).values().stream().findFirst();
+    }
+
+    Map<UUID, List<PurchaseFact>> findPurchaseFacts(Collection<UUID> ids) {
+        Map<UUID, List<PurchaseFact>> facts = new HashMap<>();
+        jdbc.query("SELECT customer_id, order_reference, purchased_at, amount, currency FROM customer_purchase "
+                        + "WHERE customer_id = ANY(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())),
+                rs -> {
+                    facts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                            .add(new PurchaseFact(rs.getString(2), instant(rs, 3), rs.getBigDecimal(4),
+                                    Currency.getInstance(rs.getString(5).trim())));
+                });
+        return facts;
+    }
+
+    List<ConsentRow> findConsents(UUID id) {
+        return jdbc.query("SELECT customer_id, channel, purpose, granted, source, legal_basis, changed_at "
+                        + "FROM customer_consent WHERE customer_id = ? ORDER BY channel, purpose",
+                (rs, n) -> new ConsentRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4), rs.getString(5), rs.getString(6), instant(rs, 7)), id);
+    }
+
+    List<ProfileRow> findPage(String phase, int page, int size) {
+        String where = phase == null ? "" : " WHERE phase = ?";
+        Object[] args = phase == null ? new Object[] {size, (long) page * size}
+                : new Object[] {phase, size, (long) page * size};
+        return jdbc.query("SELECT " + PROFILE_COLUMNS + " FROM customer_profile" + where
+                + " ORDER BY customer_id LIMIT ? OFFSET ?", (rs, n) -> mapRow(rs), args);
+    }
+
+    long count(String phase) {
+        Long count = phase == null
+                ? jdbc.queryForObject("SELECT count(*) FROM customer_profile", Long.class)
+                : jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE phase = ?", Long.class, phase);
+        return count == null ? 0 : count;
+    }
+
+    List<UUID> findDueForReassessment(Instant now, int limit) {
+        return jdbc.queryForList("SELECT customer_id FROM customer_profile WHERE phase_valid_until <= ? "
+                + "ORDER BY phase_valid_until LIMIT ?", UUID.class, timestamp(now), limit);
+    }
+
+    void upsert(Collection<ProfileRow> rows) {
+        jdbc.batchUpdate("INSERT INTO customer_profile (" + PROFILE_COLUMNS + ") VALUES "
+                        + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (customer_id) DO UPDATE SET "
+                        + "first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name, email = EXCLUDED.email, "
+                        + "phone = EXCLUDED.phone, street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, "
+                        + "city = EXCLUDED.city, country = EXCLUDED.country, origin_source = EXCLUDED.origin_source, "
+                        + "origin_channel = EXCLUDED.origin_channel, origin_campaign = EXCLUDED.origin_campaign, "
+                        + "registered_at = EXCLUDED.registered_at, purchase_count = EXCLUDED.purchase_count, "
+                        + "first_purchase_at = EXCLUDED.first_purchase_at, "
+                        + "last_purchase_at = EXCLUDED.last_purchase_at, churned_at = EXCLUDED.churned_at, "
+                        + "churn_reason = EXCLUDED.churn_reason, churn_detail = EXCLUDED.churn_detail, "
+                        + "phase = EXCLUDED.phase, phase_assessed_at = EXCLUDED.phase_assessed_at, "
+                        + "phase_valid_until = EXCLUDED.phase_valid_until, revision = EXCLUDED.revision",
+                rows, rows.size(), (ps, row) -> {
+                    int i = 0;
+                    ps.setObject(++i, row.customerId);
+                    ps.setString(++i, row.firstName);
+                    ps.setString(++i, row.lastName);
+                    ps.setString(++i, row.email);
+                    ps.setString(++i, row.phone);
+                    ps.setString(++i, row.street);
+                    ps.setString(++i, row.postalCode);
+                    ps.setString(++i, row.city);
+                    ps.setString(++i, row.country);
+                    ps.setString(++i, row.originSource);
+                    ps.setString(++i, row.originChannel);
+                    ps.setString(++i, row.originCampaign);
+                    setInstant(ps, ++i, row.registeredAt);
+                    ps.setInt(++i, row.purchaseCount);
+                    setInstant(ps, ++i, row.firstPurchaseAt);
+                    setInstant(ps, ++i, row.lastPurchaseAt);
+                    setInstant(ps, ++i, row.churnedAt);
+                    ps.setString(++i, row.churnReason);
+                    ps.setString(++i, row.churnDetail);
+                    ps.setString(++i, row.phase);
+                    setInstant(ps, ++i, row.phaseAssessedAt);
+                    setInstant(ps, ++i, row.phaseValidUntil);
+                    ps.setLong(++i, row.revision);
+                });
+    }
+
+    /** Only when nobody wrote the row since it was read: a fresher assessment is never overwritten. */
+    boolean updatePhase(ProfileRow row, long readRevision) {
+        return jdbc.update("UPDATE customer_profile SET phase = ?, phase_assessed_at = ?, phase_valid_until = ?, "
+                        + "revision = ? WHERE customer_id = ? AND revision = ?",
+                row.phase, timestamp(row.phaseAssessedAt), timestamp(row.phaseValidUntil), row.revision,
+                row.customerId, readRevision) == 1;
+    }
+
+    void insertPurchases(Collection<PurchaseRow> purchases) {
+        jdbc.batchUpdate("INSERT INTO customer_purchase (customer_id, order_reference, purchased_at, amount, currency, "
+                        + "channel, line_count) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                purchases, purchases.size(), (ps, purchase) -> {
+                    ps.setObject(1, purchase.customerId());
+                    ps.setString(2, purchase.orderReference());
+                    setInstant(ps, 3, purchase.purchasedAt());
+                    ps.setBigDecimal(4, purchase.amount());
+                    ps.setString(5, purchase.currency());
+                    ps.setString(6, purchase.channel());
+                    ps.setInt(7, purchase.lineCount());
+                });
+    }
+
+    void upsertConsents(Collection<ConsentRow> consents) {
+        jdbc.batchUpdate("INSERT INTO customer_consent (customer_id, channel, purpose, granted, source, legal_basis, "
+                        + "changed_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (customer_id, channel, purpose) DO UPDATE "
+                        + "SET granted = EXCLUDED.granted, source = EXCLUDED.source, "
+                        + "legal_basis = EXCLUDED.legal_basis, changed_at = EXCLUDED.changed_at",
+                consents, consents.size(), (ps, consent) -> {
+                    ps.setObject(1, consent.customerId());
+                    ps.setString(2, consent.channel());
+                    ps.setString(3, consent.purpose());
+                    ps.setBoolean(4, consent.granted());
+                    ps.setString(5, consent.source());
+                    ps.setString(6, consent.legalBasis());
+                    setInstant(ps, 7, consent.changedAt());
+                });
+    }
+
+    void deleteAll() {
+        jdbc.execute("TRUNCATE customer_profile, customer_purchase, customer_consent");
+    }
+
+    private static ProfileRow mapRow(ResultSet rs) throws SQLException {
+        ProfileRow row = new ProfileRow(rs.getObject("customer_id", UUID.class));
+        row.firstName = rs.getString("first_name");
+        row.lastName = rs.getString("last_name");
+        row.email = rs.getString("email");
+        row.phone = rs.getString("phone");
+        row.street = rs.getString("street");
+        row.postalCode = rs.getString("postal_code");
+        row.city = rs.getString("city");
+        row.country = rs.getString("country");
+        row.originSource = rs.getString("origin_source");
+        row.originChannel = rs.getString("origin_channel");
+        row.originCampaign = rs.getString("origin_campaign");
+        row.registeredAt = instant(rs, "registered_at");
+        row.purchaseCount = rs.getInt("purchase_count");
+        row.firstPurchaseAt = instant(rs, "first_purchase_at");
+        row.lastPurchaseAt = instant(rs, "last_purchase_at");
+        row.churnedAt = instant(rs, "churned_at");
+        row.churnReason = rs.getString("churn_reason");
+        row.churnDetail = rs.getString("churn_detail");
+        row.phase = rs.getString("phase");
+        row.phaseAssessedAt = instant(rs, "phase_assessed_at");
+        row.phaseValidUntil = instant(rs, "phase_valid_until");
+        row.revision = rs.getLong("revision");
+        return row;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant value) {
+        return value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC);
+    }
+}

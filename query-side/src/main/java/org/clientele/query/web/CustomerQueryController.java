@@ -1,0 +1,86 @@
+package org.clientele.query.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.clientele.events.customer.CustomerId;
+import org.clientele.platform.security.Roles;
+import org.clientele.platform.web.FieldErrors;
+import org.clientele.platform.web.ProblemException;
+import org.clientele.query.consent.ConsentChange;
+import org.clientele.query.consent.FindConsentHistory;
+import org.clientele.query.customer.LifecyclePhase;
+import org.clientele.query.profile.CustomerPage;
+import org.clientele.query.profile.CustomerProfileView;
+import org.clientele.query.profile.FindCustomerProfile;
+import org.clientele.query.profile.FindCustomersByPhase;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The read API for customers. Views are eventually consistent: a command's effect shows here once the
+ * projection has processed its event, normally within milliseconds.
+ */
+@RestController
+@RequestMapping("/api/customers")
+@Tag(name = "Customer views")
+class CustomerQueryController {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final QueryGateway queryGateway;
+
+    CustomerQueryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(Roles.CAN_READ)
+    @Operation(summary = "A customer's profile, with its lifecycle phase as of now")
+    CustomerProfileView profile(@PathVariable String id) {
+        CustomerId customerId = customerId(id);
+        Optional<CustomerProfileView> profile = queryGateway.query(new FindCustomerProfile(customerId),
+                ResponseTypes.optionalInstanceOf(CustomerProfileView.class)).join();
+        return profile.orElseThrow(() -> ProblemException.notFound("CUSTOMER_NOT_FOUND",
+                "No customer " + id + " is known to the read side."));
+    }
+
+    @GetMapping
+    @PreAuthorize(Roles.CAN_READ)
+    @Operation(summary = "Customers page by page, optionally in one lifecycle phase")
+    CustomerPage list(@RequestParam(required = false) LifecyclePhase phase,
+                      @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "50") int size) {
+        FieldErrors errors = new FieldErrors();
+        if (page < 0) {
+            errors.reject("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            errors.reject("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        errors.throwIfAny();
+        return queryGateway.query(new FindCustomersByPhase(phase, page, size), CustomerPage.class).join();
+    }
+
+    @GetMapping("/{id}/consents/history")
+    @PreAuthorize(Roles.CAN_AUDIT)
+    @Operation(summary = "Every consent change of a customer, in order, with who made it")
+    List<ConsentChange> consentHistory(@PathVariable String id) {
+        return queryGateway.query(new FindConsentHistory(customerId(id)),
+                ResponseTypes.multipleInstancesOf(ConsentChange.class)).join();
+    }
+
+    private static CustomerId customerId(String id) {
+        FieldErrors errors = new FieldErrors();
+        CustomerId customerId = errors.required("id", id, CustomerId::parse);
+        errors.throwIfAny();
+        return customerId;
+    }
+}
