@@ -1,0 +1,74 @@
+package org.clientele.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.clientele.events.consent.Channel;
+import org.clientele.events.consent.ConsentGranted;
+import org.clientele.events.consent.ConsentPurpose;
+import org.clientele.events.consent.ConsentSource;
+import org.clientele.events.consent.ConsentWithdrawn;
+import org.clientele.events.consent.LegalBasis;
+import org.clientele.events.customer.ChurnReason;
+import org.clientele.events.customer.ContactDetails;
+import org.clientele.events.customer.ContactDetailsUpdated;
+import org.clientele.events.customer.ContactRegistered;
+import org.clientele.events.customer.CustomerChurned;
+import org.clientele.events.customer.CustomerId;
+import org.clientele.events.customer.EmailAddress;
+import org.clientele.events.customer.Origin;
+import org.clientele.events.customer.PersonName;
+import org.clientele.events.customer.PhoneNumber;
+import org.clientele.events.customer.PostalAddress;
+import org.clientele.events.purchase.Money;
+import org.clientele.events.purchase.OrderReference;
+import org.clientele.events.purchase.PurchaseLine;
+import org.clientele.events.purchase.PurchaseRecorded;
+import org.clientele.events.purchase.SalesChannel;
+import org.clientele.events.purchase.Sku;
+
+/**
+ * One instance of every event, with every part filled in, and a sparse variant where the optional parts are
+ * absent. Adding an event means adding it here, which {@link EventsAreVersionedTest} enforces.
+ */
+final class SampleEvents {
+
+    static final CustomerId CUSTOMER = new CustomerId(UUID.fromString("0b6e5c2a-4f1e-4d0e-9a51-3c2e8d7f6a10"));
+    static final Instant AT = Instant.parse("2024-03-01T09:30:15.123456Z");
+
+    private static final ContactDetails FULL_CONTACT = new ContactDetails(PersonName.of("Ada", "Lovelace"),
+            EmailAddress.of("ada@example.org"), PhoneNumber.of("+44 20 7946 0958"),
+            new PostalAddress("12 St James's Square", "SW1Y 4JH", "London", "GB"));
+
+    private SampleEvents() {
+    }
+
+    static List<Object> complete() {
+        return List.of(
+                new ContactRegistered(CUSTOMER, FULL_CONTACT, new Origin("shop-import", "in-store", "spring-24"), AT),
+                new ContactDetailsUpdated(CUSTOMER, FULL_CONTACT),
+                new PurchaseRecorded(CUSTOMER, OrderReference.of("A-1"), AT, Money.of("13.49", "EUR"),
+                        List.of(new PurchaseLine(Sku.of("MUG-1"), 2, Money.of("4.50", "EUR")),
+                                new PurchaseLine(Sku.of("TEA-7"), 1, Money.of("4.49", "EUR"))),
+                        SalesChannel.WEB),
+                new ConsentGranted(CUSTOMER, Channel.EMAIL, ConsentPurpose.MARKETING, ConsentSource.of("web_form"),
+                        LegalBasis.CONSENT, AT),
+                new ConsentWithdrawn(CUSTOMER, Channel.EMAIL, ConsentPurpose.MARKETING,
+                        ConsentSource.of("unsubscribe_link"), LegalBasis.CONSENT, AT),
+                new CustomerChurned(CUSTOMER, ChurnReason.OTHER, "went abroad for a year", AT));
+    }
+
+    static List<Object> sparse() {
+        return List.of(
+                new ContactRegistered(CUSTOMER, ContactDetails.none(), Origin.of("api"), AT),
+                new ContactDetailsUpdated(CUSTOMER, new ContactDetails(PersonName.of(null, "Lovelace"), null, null,
+                        new PostalAddress(null, null, "London", null))),
+                new PurchaseRecorded(CUSTOMER, OrderReference.of("B-2"), AT, Money.of("1500", "JPY"), List.of(),
+                        SalesChannel.SHOP),
+                new ConsentGranted(CUSTOMER, Channel.SMS, ConsentPurpose.of("partners"), ConsentSource.of("shop"),
+                        LegalBasis.LEGITIMATE_INTERESTS, AT),
+                new ConsentWithdrawn(CUSTOMER, Channel.POSTAL, ConsentPurpose.PROFILING, ConsentSource.of("import"),
+                        null, AT),
+                new CustomerChurned(CUSTOMER, ChurnReason.PRICE, null, AT));
+    }
+}
