@@ -52,4 +52,11 @@ class EventJsonRoundTripTest {
         assertThat(AXON_MAPPER.readValue(json, CustomerChurned.class)).isEqualTo(new CustomerChurned(
                 SampleEvents.CUSTOMER, org.clientele.events.customer.ChurnReason.PRICE, null, SampleEvents.AT));
     }
+
+    @Test
+    void storesMoneyAsItsAmountAndCurrencyOnly() throws Exception {
+        String json = AXON_MAPPER.writeValueAsString(org.clientele.events.purchase.Money.of("19.90", "EUR"));
+
+        assertThat(json).isEqualTo("{\"amount\":19.90,\"currency\":\"EUR\"}");
+    }
 }

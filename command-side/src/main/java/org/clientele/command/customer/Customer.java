@@ -40,6 +40,7 @@ public class Customer {
     private final Set<OrderReference> orders = new HashSet<>();
     private final ConsentStates consents = new ConsentStates();
     private Instant churnedAt;
+    private Instant lastPurchaseAt;
 
     /** Axon rebuilds the customer from its events, starting from this empty state. */
     protected Customer() {
@@ -107,7 +108,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(MarkChurned command, Clock clock) {
-        if (churnedAt != null) {
+        if (isChurned()) {
             return Outcome.UNCHANGED;
         }
         if (command.reason() == ChurnReason.OTHER && (command.detail() == null || command.detail().isBlank())) {
@@ -116,6 +117,11 @@ public class Customer {
         Instant at = DatePolicy.occurredAt(command.churnedAt(), clock, "churnedAt");
         apply(new CustomerChurned(id, command.reason(), command.detail(), at));
         return Outcome.APPLIED;
+    }
+
+    /** The read side's rule too: churned while no purchase is dated after the churn mark. */
+    private boolean isChurned() {
+        return churnedAt != null && (lastPurchaseAt == null || !lastPurchaseAt.isAfter(churnedAt));
     }
 
     @EventSourcingHandler
@@ -134,8 +140,8 @@ public class Customer {
     @EventSourcingHandler
     void on(PurchaseRecorded event) {
         orders.add(event.orderReference());
-        if (churnedAt != null && event.purchasedAt().isAfter(churnedAt)) {
-            churnedAt = null; // buying again after the churn mark brings the customer back
+        if (lastPurchaseAt == null || event.purchasedAt().isAfter(lastPurchaseAt)) {
+            lastPurchaseAt = event.purchasedAt();
         }
     }
 

@@ -343,6 +343,15 @@ class CustomerTest {
         }
 
         @Test
+        void aChurnBackDatedBeforeTheLastPurchaseDoesNotBlockALaterChurn() {
+            // decided by dates, as the read side does, not by the order the events arrived in
+            fixture.given(registered(), purchased("A-1", daysAgo(5)), churned(daysAgo(10)))
+                    .when(churn(daysAgo(1)))
+                    .expectEvents(churned(daysAgo(1)))
+                    .expectResultMessagePayload(Outcome.APPLIED);
+        }
+
+        @Test
         void acceptsReasonOtherWithADetail() {
             fixture.given(registered())
                     .when(churn(ChurnReason.OTHER, "moved to a monastery"))

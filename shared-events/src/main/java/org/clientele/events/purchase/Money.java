@@ -27,7 +27,8 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(BigDecimal.ZERO, currency);
     }
 
-    public boolean isNegative() {
+    /** Not named isNegative(): Jackson would store an is-getter as a field of every event carrying money. */
+    public boolean belowZero() {
         return amount.signum() < 0;
     }
 

@@ -11,7 +11,7 @@ public record PurchaseLine(Sku sku, int quantity, Money unitPrice) {
         if (quantity <= 0) {
             throw new IllegalArgumentException("quantity must be positive, got " + quantity);
         }
-        if (unitPrice.isNegative()) {
+        if (unitPrice.belowZero()) {
             throw new IllegalArgumentException("unit price must not be negative");
         }
     }

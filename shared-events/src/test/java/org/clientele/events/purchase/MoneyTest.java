@@ -69,8 +69,8 @@ class MoneyTest {
 
     @Test
     void knowsWhetherItIsNegative() {
-        assertThat(Money.of("-0.01", "EUR").isNegative()).isTrue();
-        assertThat(Money.of("0", "EUR").isNegative()).isFalse();
+        assertThat(Money.of("-0.01", "EUR").belowZero()).isTrue();
+        assertThat(Money.of("0", "EUR").belowZero()).isFalse();
     }
 
     @Test
