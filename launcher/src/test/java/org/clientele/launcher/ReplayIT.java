@@ -59,10 +59,9 @@ class ReplayIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var projections = api.get("/api/admin/projections", ApiClient.ADMIN).body();
             assertThat(projections.findValuesAsText("name")).contains("customer-profile", "consent-ledger");
-            projections.forEach(projection -> {
-                assertThat(projection.path("replaying").asBoolean()).isFalse();
-                assertThat(projection.path("position").asLong()).isGreaterThanOrEqualTo(head);
-            });
+            // positions only: Axon keeps a replay token "replaying" until an event past the reset point arrives
+            projections.forEach(projection ->
+                    assertThat(projection.path("position").asLong()).isGreaterThanOrEqualTo(head));
         });
     }
 

@@ -20,8 +20,14 @@ public class ClienteleDefaults implements EnvironmentPostProcessor, Ordered {
     static final String DEFAULTS = "clientele-defaults.yml";
     static final String DEV_DEFAULTS = "clientele-defaults-dev.yml";
 
+    /** Axon reads this switch from system properties only; no phoning home to get.axoniq.io at each start. */
+    static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
+            System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
+        }
         if (Arrays.asList(environment.getActiveProfiles()).contains("dev")) {
             addLast(environment, DEV_DEFAULTS);
         }

@@ -32,7 +32,9 @@ public class EmbeddedPostgresConfiguration {
         log.info("Starting the embedded PostgreSQL with its data in {}", folder);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(folder)
-                .setCleanDataDirectory(false);
+                .setCleanDataDirectory(false)
+                // Spring closes it after everything that uses it; a hook of its own would stop it mid-batch
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }

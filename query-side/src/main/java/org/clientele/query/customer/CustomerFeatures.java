@@ -37,15 +37,15 @@ public record CustomerFeatures(Instant asOf, int purchaseCount, Instant firstPur
         Instant last = purchases.isEmpty() ? null : purchases.get(purchases.size() - 1).purchasedAt();
         boolean churned = churnedAt != null && (last == null || !last.isAfter(churnedAt));
 
-        Instant recentStart = minusMonths(asOf, settings.decliningWindowMonths());
-        Instant priorStart = minusMonths(asOf, 2 * settings.decliningWindowMonths());
+        // Every window is measured forward from the fact (fact + n months), never backward from asOf: at month ends
+        // the two differ, and phaseValidUntil predicts changes forward, so the rules must agree with it.
         int recent = 0;
         int prior = 0;
         for (PurchaseFact purchase : purchases) {
             Instant at = purchase.purchasedAt();
-            if (at.isAfter(recentStart)) {
+            if (asOf.isBefore(plusMonths(at, settings.decliningWindowMonths()))) {
                 recent++;
-            } else if (at.isAfter(priorStart)) {
+            } else if (asOf.isBefore(plusMonths(at, 2 * settings.decliningWindowMonths()))) {
                 prior++;
             }
         }
@@ -98,11 +98,9 @@ public record CustomerFeatures(Instant asOf, int purchaseCount, Instant firstPur
         return candidates.stream().filter(candidate -> candidate.isAfter(asOf)).min(Instant::compareTo).orElse(null);
     }
 
+    /** Calendar months in UTC: 2024-01-31 plus one month is 2024-02-29. */
     static Instant plusMonths(Instant instant, int months) {
         return instant.atOffset(ZoneOffset.UTC).plusMonths(months).toInstant();
     }
 
-    static Instant minusMonths(Instant instant, int months) {
-        return instant.atOffset(ZoneOffset.UTC).minusMonths(months).toInstant();
-    }
 }

@@ -16,11 +16,11 @@ final class LifecycleRules {
         if (purchaseCount == 0) {
             return LifecyclePhase.PROSPECT;
         }
-        if (!lastPurchaseAt.isAfter(CustomerFeatures.minusMonths(asOf, settings.inactiveAfterMonths()))) {
+        if (!asOf.isBefore(CustomerFeatures.plusMonths(lastPurchaseAt, settings.inactiveAfterMonths()))) {
             return LifecyclePhase.INACTIVE;
         }
         if (lastComebackAt != null
-                && lastComebackAt.isAfter(CustomerFeatures.minusMonths(asOf, settings.reactivatedForMonths()))) {
+                && asOf.isBefore(CustomerFeatures.plusMonths(lastComebackAt, settings.reactivatedForMonths()))) {
             return LifecyclePhase.REACTIVATED;
         }
         if (priorPurchases >= settings.decliningMinimumPrior()

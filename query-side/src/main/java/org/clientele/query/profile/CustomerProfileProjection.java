@@ -142,13 +142,24 @@ public class CustomerProfileProjection {
         }
     }
 
+    /**
+     * Stores the features as of now, or as of the customer's newest fact when that is later: the write side accepts
+     * facts dated a little ahead (clock skew), and a stored row must count every fact it has seen.
+     */
     void assess(ProfileRow row, CustomerHistory history, Instant now) {
-        CustomerFeatures features = CustomerFeatures.of(history, now, settings);
+        Instant asOf = now;
+        for (PurchaseFact purchase : history.purchases()) {
+            asOf = purchase.purchasedAt().isAfter(asOf) ? purchase.purchasedAt() : asOf;
+        }
+        if (history.churnedAt() != null && history.churnedAt().isAfter(asOf)) {
+            asOf = history.churnedAt();
+        }
+        CustomerFeatures features = CustomerFeatures.of(history, asOf, settings);
         row.purchaseCount = features.purchaseCount();
         row.firstPurchaseAt = features.firstPurchaseAt();
         row.lastPurchaseAt = features.lastPurchaseAt();
         row.phase = features.phase().name();
-        row.phaseAssessedAt = now;
+        row.phaseAssessedAt = asOf;
         row.phaseValidUntil = features.phaseValidUntil();
         row.revision++;
     }

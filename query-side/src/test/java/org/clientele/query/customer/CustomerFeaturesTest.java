@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -290,11 +289,6 @@ class CustomerFeaturesTest {
     }
 
     @Test
-    @Disabled("Bug in CustomerFeatures.phaseValidUntil: the rules compare asOf.minusMonths(n) with a fact, the "
-            + "candidates are fact.plusMonths(n), and the two differ at month ends (2024-02-29 plus 12 months is "
-            + "2025-02-28, but the purchase only falls out of the last 12 months on 2025-03-01). Re-assessed on "
-            + "2025-02-28 the customer is still FIRST_PURCHASE and the next candidate is 2026-02-28, so the stored "
-            + "phase misses INACTIVE for a year. Enable once fixed.")
     void purchaseOnALeapDayStillMakesTheCustomerInactiveOnTime() {
         assertPhaseClockFollows(purchasesAt("2024-02-29"));
     }

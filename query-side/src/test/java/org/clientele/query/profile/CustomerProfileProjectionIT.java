@@ -14,6 +14,7 @@ import static org.clientele.query.testing.CustomerEvents.registered;
 import static org.clientele.query.testing.Processors.TIMEOUT;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +146,16 @@ class CustomerProfileProjectionIT {
 
         assertThat(profile.purchases().count()).isEqualTo(1);
         assertThat(storedRow(id)).containsEntry("purchase_count", 1);
+    }
+
+    @Test
+    void purchaseDatedSecondsAheadOfTheReadSideClockIsCounted() {
+        CustomerId id = CustomerId.newId();
+        Instant purchasedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
+        events.publish(id, registered(id), purchase(id, "O-1", purchasedAt));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(storedRow(id))
+                .containsEntry("purchase_count", 1).containsEntry("phase", "FIRST_PURCHASE"));
     }
 
     @Test
@@ -300,6 +311,7 @@ class CustomerProfileProjectionIT {
 
     /** The row as the projection wrote it, rather than the profile query, which re-assesses the phase. */
     private Map<String, Object> storedRow(CustomerId id) {
-        return jdbc.queryForMap("SELECT purchase_count, phase FROM customer_profile WHERE customer_id = ?", id.value());
+        return jdbc.queryForList("SELECT purchase_count, phase FROM customer_profile WHERE customer_id = ?", id.value())
+                .stream().findFirst().orElse(Map.of());
     }
 }

@@ -21,16 +21,17 @@ public final class Processors {
                 .orElseThrow(() -> new AssertionError("no streaming processor named " + name));
     }
 
-    /** Waits until every segment of the processor has handled the last event in the store, and no replay runs. */
+    /**
+     * Waits until every segment of the processor has handled the last event now in the store. The replay flag is
+     * no help here: Axon keeps a segment "replaying" until it sees an event beyond the reset position, so after a
+     * replay with no new event it never clears.
+     */
     public static void awaitCaughtUp(StreamingEventProcessor processor, JdbcTemplate jdbc) {
         long head = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM domain_event_entry", Long.class);
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            var segments = processor.processingStatus().values();
             assertThat(processor.isRunning()).isTrue();
-            assertThat(segments).isNotEmpty().allSatisfy(segment -> {
-                assertThat(segment.isReplaying()).isFalse();
-                assertThat(segment.getCurrentPosition().orElse(-1)).isGreaterThanOrEqualTo(head);
-            });
+            assertThat(processor.processingStatus().values()).isNotEmpty().allSatisfy(segment -> assertThat(
+                    segment.getCurrentPosition().orElse(-1)).isGreaterThanOrEqualTo(head));
         });
     }
 }
