@@ -26,7 +26,7 @@ until curl -sf localhost:18080/actuator/health > /dev/null; do sleep 0.2; done
 echo "start-up to healthy: $(( ($(date +%s%N) - START) / 1000000 )) ms ($(grep -o 'Started ClienteleApplication in [0-9.]* seconds' "$LOG"))"
 
 URL=http://localhost:18080
-wrk -t1 -c1 -d5s -s bench/register.lua $URL > /dev/null   # warm-up
+wrk -t2 -c8 -d${WARMUP:-60}s -s bench/register.lua $URL > /dev/null   # warm-up: the JIT needs a while on 2 cores
 echo "--- register, 1 client";  wrk -t1 -c1 -d${DURATION}s -s bench/register.lua $URL | grep -E "Requests/sec|Latency|requests in"
 echo "--- register, 8 clients"; wrk -t2 -c8 -d${DURATION}s -s bench/register.lua $URL | grep -E "Requests/sec|Latency|requests in"
 

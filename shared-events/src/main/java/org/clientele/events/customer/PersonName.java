@@ -1,7 +1,11 @@
 package org.clientele.events.customer;
 
+import java.util.regex.Pattern;
+
 /** A person's given and family names, with runs of whitespace collapsed. Either part may be absent. */
 public record PersonName(String firstName, String lastName) {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final int MAX_LENGTH = 100;
 
@@ -21,7 +25,7 @@ public record PersonName(String firstName, String lastName) {
         if (part == null) {
             return null;
         }
-        String tidied = part.strip().replaceAll("\\s+", " ");
+        String tidied = WHITESPACE.matcher(part.strip()).replaceAll(" ");
         if (tidied.length() > MAX_LENGTH) {
             throw new IllegalArgumentException(field + " is longer than " + MAX_LENGTH + " characters");
         }

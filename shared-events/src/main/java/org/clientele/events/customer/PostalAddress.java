@@ -1,10 +1,13 @@
 package org.clientele.events.customer;
 
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Set;
 
 /** A postal address. The country is an ISO 3166-1 alpha-2 code, upper-cased. */
 public record PostalAddress(String street, String postalCode, String city, String country) {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -25,7 +28,7 @@ public record PostalAddress(String street, String postalCode, String city, Strin
         if (text == null) {
             return null;
         }
-        String tidied = text.strip().replaceAll("\\s+", " ");
+        String tidied = WHITESPACE.matcher(text.strip()).replaceAll(" ");
         return tidied.isEmpty() ? null : tidied;
     }
 }
