@@ -2,7 +2,11 @@ package org.clientele.command;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.clientele.command.customer.ContactNormaliser;
+import org.axonframework.config.ConfigurerModule;
+import org.clientele.command.identity.IdentityIndex;
 import org.clientele.platform.PlatformConfiguration;
+import org.clientele.platform.database.SchemaModule;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -20,6 +24,26 @@ public class CommandSide {
      * command-side instances a cached customer may be stale: the append then breaks the unique constraint on
      * (aggregate, sequence), the entry is evicted and the command retried.
      */
+    /** Phone numbers written without a country code are read as this country's (ISO 3166-1 alpha-2). */
+    @Bean
+    ContactNormaliser contactNormaliser(
+            @org.springframework.beans.factory.annotation.Value("${clientele.normalisation.default-country:FR}")
+            String defaultCountry) {
+        return new ContactNormaliser(defaultCountry);
+    }
+
+    @Bean
+    SchemaModule commandSchema() {
+        return new SchemaModule("command", "classpath:db/command", 5);
+    }
+
+    /** The identity index must be written in the transaction of the events it indexes: a subscribing processor. */
+    @Bean
+    ConfigurerModule identityIndexProcessing() {
+        return configurer -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(IdentityIndex.PROCESSING_GROUP);
+    }
+
     @Bean
     Cache customerCache() {
         return new WeakReferenceCache();

@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Import;
 @Import({CommandSide.class, QuerySide.class})
 public class ClienteleApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommandLine.run(args, System.out));
+        }
         SpringApplication.run(ClienteleApplication.class, args);
     }
 }

@@ -24,6 +24,9 @@ import org.clientele.events.purchase.Money;
 import org.clientele.events.purchase.OrderReference;
 import org.clientele.events.purchase.PurchaseLine;
 import org.clientele.events.purchase.PurchaseRecorded;
+import org.clientele.events.purchase.ReturnRecorded;
+import org.clientele.events.purchase.UnitPrice;
+import org.clientele.events.customer.InvalidValue;
 import org.clientele.events.purchase.SalesChannel;
 import org.clientele.events.purchase.Sku;
 
@@ -45,12 +48,18 @@ final class SampleEvents {
 
     static List<Object> complete() {
         return List.of(
-                new ContactRegistered(CUSTOMER, FULL_CONTACT, new Origin("shop-import", "in-store", "spring-24"), AT),
+                new ContactRegistered(CUSTOMER, new ContactDetails(FULL_CONTACT.name(), FULL_CONTACT.email(),
+                        FULL_CONTACT.phone(), FULL_CONTACT.address(), List.of(new InvalidValue("phone", "06 12",
+                        "'06 12' is not a valid phone number"))),
+                        new Origin("shop-import", "in-store", "spring-24"), AT, "C-17850"),
                 new ContactDetailsUpdated(CUSTOMER, FULL_CONTACT),
                 new PurchaseRecorded(CUSTOMER, OrderReference.of("A-1"), AT, Money.of("13.49", "EUR"),
                         List.of(new PurchaseLine(Sku.of("MUG-1"), 2, Money.of("4.50", "EUR")),
                                 new PurchaseLine(Sku.of("TEA-7"), 1, Money.of("4.49", "EUR"))),
                         SalesChannel.WEB),
+                new ReturnRecorded(CUSTOMER, OrderReference.of("C-1"), AT, Money.of("4.50", "EUR"),
+                        List.of(new PurchaseLine(Sku.of("MUG-1"), 1, new UnitPrice(new java.math.BigDecimal("4.5"),
+                                java.util.Currency.getInstance("EUR")))), SalesChannel.WEB),
                 new ConsentGranted(CUSTOMER, Channel.EMAIL, ConsentPurpose.MARKETING, ConsentSource.of("web_form"),
                         LegalBasis.CONSENT, AT),
                 new ConsentWithdrawn(CUSTOMER, Channel.EMAIL, ConsentPurpose.MARKETING,
@@ -65,6 +74,7 @@ final class SampleEvents {
                         new PostalAddress(null, null, "London", null))),
                 new PurchaseRecorded(CUSTOMER, OrderReference.of("B-2"), AT, Money.of("1500", "JPY"), List.of(),
                         SalesChannel.SHOP),
+                new ReturnRecorded(CUSTOMER, OrderReference.of("C-2"), AT, Money.of("1500", "JPY"), null, null),
                 new ConsentGranted(CUSTOMER, Channel.SMS, ConsentPurpose.of("partners"), ConsentSource.of("shop"),
                         LegalBasis.LEGITIMATE_INTERESTS, AT),
                 new ConsentWithdrawn(CUSTOMER, Channel.POSTAL, ConsentPurpose.PROFILING, ConsentSource.of("import"),

@@ -24,6 +24,7 @@ import org.clientele.events.customer.CustomerId;
 import org.clientele.events.customer.Origin;
 import org.clientele.events.purchase.OrderReference;
 import org.clientele.events.purchase.PurchaseRecorded;
+import org.clientele.events.purchase.ReturnRecorded;
 
 /**
  * One person in the customer file. Command handlers decide and apply events; event-sourcing handlers only
@@ -38,6 +39,7 @@ public class Customer {
     private Origin origin;
     private ContactDetails contact;
     private final Set<OrderReference> orders = new HashSet<>();
+    private final Set<OrderReference> returns = new HashSet<>();
     private final ConsentStates consents = new ConsentStates();
     private Instant churnedAt;
     private Instant lastPurchaseAt;
@@ -57,7 +59,8 @@ public class Customer {
                     "customer " + id + " is already registered with other details");
         }
         Instant registeredAt = DatePolicy.occurredAt(command.registeredAt(), clock, "registeredAt");
-        apply(new ContactRegistered(command.customerId(), command.contact(), command.origin(), registeredAt));
+        apply(new ContactRegistered(command.customerId(), command.contact(), command.origin(), registeredAt,
+                command.externalReference()));
         return Outcome.APPLIED;
     }
 
@@ -71,6 +74,16 @@ public class Customer {
     }
 
     @CommandHandler
+    public Outcome handle(AmendContactDetails command) {
+        ContactDetails amended = ContactAmendment.amend(contact, command.contact());
+        if (Objects.equals(contact, amended)) {
+            return Outcome.UNCHANGED;
+        }
+        apply(new ContactDetailsUpdated(id, amended));
+        return Outcome.APPLIED;
+    }
+
+    @CommandHandler
     public Outcome handle(RecordPurchase command, Clock clock) {
         if (orders.contains(command.orderReference())) {
             return Outcome.UNCHANGED;
@@ -78,6 +91,18 @@ public class Customer {
         Instant purchasedAt = DatePolicy.occurredAt(command.purchasedAt(), clock, "purchasedAt");
         PurchasePolicy.check(command);
         apply(new PurchaseRecorded(id, command.orderReference(), purchasedAt, command.amount(), command.lines(),
+                command.channel()));
+        return Outcome.APPLIED;
+    }
+
+    @CommandHandler
+    public Outcome handle(RecordReturn command, Clock clock) {
+        if (returns.contains(command.returnReference())) {
+            return Outcome.UNCHANGED;
+        }
+        Instant returnedAt = DatePolicy.occurredAt(command.returnedAt(), clock, "returnedAt");
+        PurchasePolicy.checkLines(command.lines(), command.refund());
+        apply(new ReturnRecorded(id, command.returnReference(), returnedAt, command.refund(), command.lines(),
                 command.channel()));
         return Outcome.APPLIED;
     }
@@ -143,6 +168,11 @@ public class Customer {
         if (lastPurchaseAt == null || event.purchasedAt().isAfter(lastPurchaseAt)) {
             lastPurchaseAt = event.purchasedAt();
         }
+    }
+
+    @EventSourcingHandler
+    void on(ReturnRecorded event) {
+        returns.add(event.returnReference());
     }
 
     @EventSourcingHandler

@@ -9,10 +9,15 @@ final class PurchasePolicy {
     }
 
     static void check(RecordPurchase command) {
-        for (PurchaseLine line : command.lines()) {
-            if (!line.unitPrice().currency().equals(command.amount().currency())) {
+        checkLines(command.lines(), command.amount());
+    }
+
+    /** Every line is priced in the currency of the whole. */
+    static void checkLines(java.util.List<PurchaseLine> lines, org.clientele.events.purchase.Money total) {
+        for (PurchaseLine line : lines) {
+            if (!line.unitPrice().currency().equals(total.currency())) {
                 throw new CustomerRejected(Rejection.CURRENCY_MISMATCH, "line " + line.sku().value() + " is priced in "
-                        + line.unitPrice().currency() + " but the purchase is in " + command.amount().currency());
+                        + line.unitPrice().currency() + " but the whole is in " + total.currency());
             }
         }
     }

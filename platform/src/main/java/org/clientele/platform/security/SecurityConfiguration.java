@@ -2,6 +2,7 @@ package org.clientele.platform.security;
 
 import java.util.Set;
 import org.clientele.platform.web.ProblemResponses;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * There is no built-in user: with none configured the application refuses to start.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the command-line import serves no requests
 @EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityConfiguration {

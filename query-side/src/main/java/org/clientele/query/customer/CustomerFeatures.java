@@ -23,15 +23,16 @@ public record CustomerFeatures(Instant asOf, int purchaseCount, Instant firstPur
                                Instant phaseValidUntil) {
 
     public static CustomerFeatures of(CustomerHistory history, Instant asOf, LifecycleSettings settings) {
-        List<PurchaseFact> purchases = history.purchases().stream()
+        List<PurchaseFact> facts = history.purchases().stream()
                 .filter(purchase -> !purchase.purchasedAt().isAfter(asOf))
                 .toList();
+        List<PurchaseFact> purchases = facts.stream().filter(fact -> !fact.isReturn()).toList();
         Instant churnedAt = history.churnedAt() != null && !history.churnedAt().isAfter(asOf)
                 ? history.churnedAt() : null;
 
         Map<Currency, BigDecimal> netSpent = new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
-        for (PurchaseFact purchase : purchases) {
-            netSpent.merge(purchase.currency(), purchase.amount(), BigDecimal::add);
+        for (PurchaseFact fact : facts) {
+            netSpent.merge(fact.currency(), fact.amount(), BigDecimal::add);
         }
         Instant first = purchases.isEmpty() ? null : purchases.get(0).purchasedAt();
         Instant last = purchases.isEmpty() ? null : purchases.get(purchases.size() - 1).purchasedAt();

@@ -19,6 +19,7 @@ import org.clientele.events.customer.ContactRegistered;
 import org.clientele.events.customer.CustomerChurned;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.events.purchase.PurchaseRecorded;
+import org.clientele.events.purchase.ReturnRecorded;
 import org.clientele.query.customer.CustomerFeatures;
 import org.clientele.query.customer.CustomerHistory;
 import org.clientele.query.customer.LifecyclePhase;
@@ -59,6 +60,11 @@ public class CustomerProfileProjection {
 
     @EventHandler
     void on(PurchaseRecorded event) {
+        batch().add(event.customerId(), event);
+    }
+
+    @EventHandler
+    void on(ReturnRecorded event) {
         batch().add(event.customerId(), event);
     }
 
@@ -180,7 +186,17 @@ public class CustomerProfileProjection {
                         purchase.amount().currency()));
                 newPurchases.add(new PurchaseRow(row.customerId, reference, purchase.purchasedAt(),
                         purchase.amount().amount(), purchase.amount().currency().getCurrencyCode(),
-                        purchase.channel() == null ? null : purchase.channel().name(), purchase.lines().size()));
+                        purchase.channel() == null ? null : purchase.channel().name(), purchase.lines().size(),
+                        false));
+            }
+        } else if (event instanceof ReturnRecorded returned) {
+            String reference = returned.returnReference().value();
+            if (facts.stream().noneMatch(fact -> fact.orderReference().equals(reference))) {
+                facts.add(new PurchaseFact(reference, returned.returnedAt(), returned.refund().amount().negate(),
+                        returned.refund().currency(), true));
+                newPurchases.add(new PurchaseRow(row.customerId, reference, returned.returnedAt(),
+                        returned.refund().amount().negate(), returned.refund().currency().getCurrencyCode(),
+                        returned.channel() == null ? null : returned.channel().name(), returned.lines().size(), true));
             }
         } else if (event instanceof CustomerChurned churned) {
             row.churnedAt = churned.churnedAt();

@@ -51,13 +51,13 @@ class ProfileRepository {
 
     Map<UUID, List<PurchaseFact>> findPurchaseFacts(Collection<UUID> ids) {
         Map<UUID, List<PurchaseFact>> facts = new HashMap<>();
-        jdbc.query("SELECT customer_id, order_reference, purchased_at, amount, currency FROM customer_purchase "
+        jdbc.query("SELECT customer_id, order_reference, purchased_at, amount, currency, kind FROM customer_purchase "
                         + "WHERE customer_id = ANY(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())),
                 rs -> {
                     facts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
                             .add(new PurchaseFact(rs.getString(2), instant(rs, 3), rs.getBigDecimal(4),
-                                    Currency.getInstance(rs.getString(5).trim())));
+                                    Currency.getInstance(rs.getString(5).trim()), "RETURN".equals(rs.getString(6))));
                 });
         return facts;
     }
@@ -140,7 +140,7 @@ class ProfileRepository {
 
     void insertPurchases(Collection<PurchaseRow> purchases) {
         jdbc.batchUpdate("INSERT INTO customer_purchase (customer_id, order_reference, purchased_at, amount, currency, "
-                        + "channel, line_count) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                        + "channel, line_count, kind) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                 purchases, purchases.size(), (ps, purchase) -> {
                     ps.setObject(1, purchase.customerId());
                     ps.setString(2, purchase.orderReference());
@@ -149,6 +149,7 @@ class ProfileRepository {
                     ps.setString(5, purchase.currency());
                     ps.setString(6, purchase.channel());
                     ps.setInt(7, purchase.lineCount());
+                    ps.setString(8, purchase.isReturn() ? "RETURN" : "PURCHASE");
                 });
     }
 

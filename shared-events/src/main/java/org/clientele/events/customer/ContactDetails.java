@@ -1,16 +1,33 @@
 package org.clientele.events.customer;
 
+import java.util.List;
+
 /**
- * How to reach a person. Every part is optional: a prospect is often known by an email alone.
- * An update replaces the whole set, so an absent part means "no longer known".
+ * How to reach a person. Every part is optional: a prospect is often known by an email alone. An update replaces
+ * the whole set, so an absent part means "no longer known". Each present part is normalised and valid; what failed
+ * normalisation is listed in {@code invalid}, field by field, instead of being dropped.
  */
-public record ContactDetails(PersonName name, EmailAddress email, PhoneNumber phone, PostalAddress address) {
+public record ContactDetails(PersonName name, EmailAddress email, PhoneNumber phone, PostalAddress address,
+                             List<InvalidValue> invalid) {
+
+    public ContactDetails {
+        invalid = invalid == null ? List.of() : List.copyOf(invalid);
+    }
+
+    public ContactDetails(PersonName name, EmailAddress email, PhoneNumber phone, PostalAddress address) {
+        this(name, email, phone, address, List.of());
+    }
 
     public static ContactDetails none() {
-        return new ContactDetails(null, null, null, null);
+        return new ContactDetails(null, null, null, null, List.of());
     }
 
     public ContactDetails withEmail(EmailAddress newEmail) {
-        return new ContactDetails(name, newEmail, phone, address);
+        return new ContactDetails(name, newEmail, phone, address, invalid);
+    }
+
+    /** Whether a field's value came in but failed normalisation. */
+    public boolean isFlagged(String field) {
+        return invalid.stream().anyMatch(value -> value.field().equals(field));
     }
 }

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Set;
 
-/** A postal address. The country is an ISO 3166-1 alpha-2 code, upper-cased. */
+/** A postal address, possibly partial (a country alone still segments). The country is an ISO 3166-1 alpha-2 code. */
 public record PostalAddress(String street, String postalCode, String city, String country) {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -19,8 +19,8 @@ public record PostalAddress(String street, String postalCode, String city, Strin
         if (country != null && !COUNTRIES.contains(country)) {
             throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code, got '" + country + "'");
         }
-        if (street == null && postalCode == null && city == null) {
-            throw new IllegalArgumentException("an address needs a street, a postal code or a city");
+        if (street == null && postalCode == null && city == null && country == null) {
+            throw new IllegalArgumentException("an address needs a street, a postal code, a city or a country");
         }
     }
 

@@ -2,8 +2,8 @@ package org.clientele.events.purchase;
 
 import java.util.Objects;
 
-/** One product line of a purchase. */
-public record PurchaseLine(Sku sku, int quantity, Money unitPrice) {
+/** One product line of a purchase or a return. */
+public record PurchaseLine(Sku sku, int quantity, UnitPrice unitPrice) {
 
     public PurchaseLine {
         Objects.requireNonNull(sku, "sku is required");
@@ -11,9 +11,10 @@ public record PurchaseLine(Sku sku, int quantity, Money unitPrice) {
         if (quantity <= 0) {
             throw new IllegalArgumentException("quantity must be positive, got " + quantity);
         }
-        if (unitPrice.belowZero()) {
-            throw new IllegalArgumentException("unit price must not be negative");
-        }
+    }
+
+    public PurchaseLine(Sku sku, int quantity, Money unitPrice) {
+        this(sku, quantity, UnitPrice.of(Objects.requireNonNull(unitPrice, "unit price is required")));
     }
 
     public Money total() {

@@ -34,9 +34,10 @@ class PostalAddressTest {
     }
 
     @Test
-    void needsAStreetAPostalCodeOrACity() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PostalAddress(" ", null, "", "FR"))
-                .withMessageContaining("street, a postal code or a city");
+    void needsAtLeastOnePart() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new PostalAddress(" ", null, "", null))
+                .withMessageContaining("a street, a postal code, a city or a country");
+        assertThat(new PostalAddress(" ", null, "", "fr").country()).isEqualTo("FR");
         assertThat(new PostalAddress(null, "75001", null, null).postalCode()).isEqualTo("75001");
     }
 }

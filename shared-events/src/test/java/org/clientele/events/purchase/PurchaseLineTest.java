@@ -35,7 +35,7 @@ class PurchaseLineTest {
     @Test
     void requiresASkuAndAPrice() {
         assertThatNullPointerException().isThrownBy(() -> new PurchaseLine(null, 1, Money.of("1", "EUR")));
-        assertThatNullPointerException().isThrownBy(() -> new PurchaseLine(MUG, 1, null));
+        assertThatNullPointerException().isThrownBy(() -> new PurchaseLine(MUG, 1, (UnitPrice) null));
     }
 
     @Test
@@ -43,5 +43,16 @@ class PurchaseLineTest {
         assertThat(Sku.of(" MUG-1 ")).isEqualTo(MUG);
         assertThatIllegalArgumentException().isThrownBy(() -> Sku.of(" "));
         assertThatIllegalArgumentException().isThrownBy(() -> Sku.of("x".repeat(65)));
+    }
+
+    @Test
+    void keepsAUnitPriceFinerThanTheCurrencyAndRoundsTheLineTotal() {
+        PurchaseLine line = new PurchaseLine(MUG, 3, new UnitPrice(new java.math.BigDecimal("0.001"),
+                java.util.Currency.getInstance("GBP")));
+
+        assertThat(line.unitPrice().amount()).isEqualByComparingTo("0.001");
+        assertThat(line.total()).isEqualTo(Money.of("0.00", "GBP"));
+        assertThat(new PurchaseLine(MUG, 7, new UnitPrice(new java.math.BigDecimal("0.125"),
+                java.util.Currency.getInstance("GBP"))).total()).isEqualTo(Money.of("0.88", "GBP"));
     }
 }

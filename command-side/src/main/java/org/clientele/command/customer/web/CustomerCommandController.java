@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.clientele.command.customer.ContactNormaliser;
 import org.clientele.command.customer.Outcome;
 import org.clientele.command.customer.RegisterContact;
 import org.clientele.command.customer.web.CustomerRequests.Accepted;
@@ -42,16 +43,19 @@ class CustomerCommandController {
 
     private final CommandGateway commandGateway;
     private final RequestMetadata requestMetadata;
+    private final ContactNormaliser normaliser;
 
-    CustomerCommandController(CommandGateway commandGateway, RequestMetadata requestMetadata) {
+    CustomerCommandController(CommandGateway commandGateway, RequestMetadata requestMetadata,
+                              ContactNormaliser normaliser) {
         this.commandGateway = commandGateway;
         this.requestMetadata = requestMetadata;
+        this.normaliser = normaliser;
     }
 
     @PostMapping
     @Operation(summary = "Register a contact as a prospect")
     ResponseEntity<Accepted> register(@RequestBody RegisterContactBody body, HttpServletRequest request) {
-        RegisterContact command = CustomerRequestMapper.register(body);
+        RegisterContact command = CustomerRequestMapper.register(body, normaliser);
         Outcome outcome = send(command, request);
         Accepted accepted = accepted(command.customerId(), outcome, "REGISTERED", "ALREADY_REGISTERED", request);
         return outcome == Outcome.APPLIED
@@ -63,7 +67,7 @@ class CustomerCommandController {
     @Operation(summary = "Replace a customer's contact details")
     Accepted updateContact(@PathVariable String id, @RequestBody ContactBody body, HttpServletRequest request) {
         CustomerId customerId = CustomerRequestMapper.customerId(id);
-        Outcome outcome = send(CustomerRequestMapper.update(customerId, body), request);
+        Outcome outcome = send(CustomerRequestMapper.update(customerId, body, normaliser), request);
         return accepted(customerId, outcome, "UPDATED", "UNCHANGED", request);
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import org.clientele.command.customer.ContactNormaliser;
 import org.clientele.command.customer.GrantConsent;
 import org.clientele.command.customer.MarkChurned;
 import org.clientele.command.customer.RecordPurchase;
@@ -20,11 +21,8 @@ import org.clientele.events.consent.ConsentPurpose;
 import org.clientele.events.consent.ConsentSource;
 import org.clientele.events.customer.ContactDetails;
 import org.clientele.events.customer.CustomerId;
-import org.clientele.events.customer.EmailAddress;
+import org.clientele.events.customer.InvalidValue;
 import org.clientele.events.customer.Origin;
-import org.clientele.events.customer.PersonName;
-import org.clientele.events.customer.PhoneNumber;
-import org.clientele.events.customer.PostalAddress;
 import org.clientele.events.purchase.Money;
 import org.clientele.events.purchase.OrderReference;
 import org.clientele.events.purchase.PurchaseLine;
@@ -47,10 +45,10 @@ final class CustomerRequestMapper {
         return id;
     }
 
-    static RegisterContact register(RegisterContactBody body) {
+    static RegisterContact register(RegisterContactBody body, ContactNormaliser normaliser) {
         FieldErrors errors = new FieldErrors();
         CustomerId id = body.customerId() == null ? CustomerId.newId() : new CustomerId(body.customerId());
-        ContactDetails contact = contact(errors, body.firstName(), body.lastName(), body.email(), body.phone(),
+        ContactDetails contact = contact(errors, normaliser, body.firstName(), body.lastName(), body.email(), body.phone(),
                 body.address());
         Origin origin = null;
         if (body.origin() == null) {
@@ -63,9 +61,10 @@ final class CustomerRequestMapper {
         return new RegisterContact(id, contact, origin, body.registeredAt());
     }
 
-    static UpdateContactDetails update(CustomerId id, CustomerRequests.ContactBody body) {
+    static UpdateContactDetails update(CustomerId id, CustomerRequests.ContactBody body,
+                                       ContactNormaliser normaliser) {
         FieldErrors errors = new FieldErrors();
-        ContactDetails contact = contact(errors, body.firstName(), body.lastName(), body.email(), body.phone(),
+        ContactDetails contact = contact(errors, normaliser, body.firstName(), body.lastName(), body.email(), body.phone(),
                 body.address());
         errors.throwIfAny();
         return new UpdateContactDetails(id, contact);
@@ -163,17 +162,15 @@ final class CustomerRequestMapper {
         return unitPrice == null ? null : new PurchaseLine(sku, body.quantity(), unitPrice);
     }
 
-    private static ContactDetails contact(FieldErrors errors, String firstName, String lastName, String email,
-                                          String phone, Address address) {
-        // Each part is checked on its own so that a refusal names the field at fault.
-        PersonName first = errors.optional("firstName", firstName, given -> new PersonName(given, null));
-        PersonName last = errors.optional("lastName", lastName, given -> new PersonName(null, given));
-        PersonName name = first == null && last == null ? null
-                : new PersonName(first == null ? null : first.firstName(), last == null ? null : last.lastName());
-        EmailAddress emailAddress = errors.optional("email", email, EmailAddress::of);
-        PhoneNumber phoneNumber = errors.optional("phone", phone, PhoneNumber::of);
-        PostalAddress postal = address == null ? null : errors.optional("address", address,
-                given -> new PostalAddress(given.street(), given.postalCode(), given.city(), given.country()));
-        return new ContactDetails(name, emailAddress, phoneNumber, postal);
+    /** The API refuses what an import would flag: each value that fails normalisation is a field error. */
+    private static ContactDetails contact(FieldErrors errors, ContactNormaliser normaliser, String firstName,
+                                          String lastName, String email, String phone, Address address) {
+        ContactDetails contact = normaliser.normalise(new ContactNormaliser.RawContact(firstName, lastName, email,
+                phone, address == null ? null : address.street(), address == null ? null : address.postalCode(),
+                address == null ? null : address.city(), address == null ? null : address.country()));
+        for (InvalidValue invalid : contact.invalid()) {
+            errors.reject(invalid.field().equals("country") ? "address.country" : invalid.field(), invalid.reason());
+        }
+        return contact;
     }
 }

@@ -1,0 +1,371 @@
+package org.clientele.command.importing;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.clientele.command.customer.AmendContactDetails;
+import org.clientele.command.customer.ContactNormaliser;
+import org.clientele.command.customer.CustomerRejected;
+import org.clientele.command.customer.Outcome;
+import org.clientele.command.customer.RecordPurchase;
+import org.clientele.command.customer.RecordReturn;
+import org.clientele.command.customer.RegisterContact;
+import org.clientele.command.customer.Rejection;
+import org.clientele.command.identity.IdentityIndex;
+import org.clientele.command.identity.IdentityKey;
+import org.clientele.command.importing.CsvRows.Row;
+import org.clientele.events.customer.ContactDetails;
+import org.clientele.events.customer.CustomerId;
+import org.clientele.events.customer.Origin;
+import org.clientele.events.metadata.MessageMetadata;
+import org.clientele.events.purchase.Money;
+import org.clientele.events.purchase.OrderReference;
+import org.clientele.events.purchase.PurchaseLine;
+import org.clientele.events.purchase.SalesChannel;
+import org.clientele.events.purchase.Sku;
+import org.clientele.events.purchase.UnitPrice;
+
+/**
+ * Reads one file and turns it into commands, the same way for the HTTP import and the command line. Every command
+ * is idempotent and every customer id is derived from its identity, so running a file again, or running again an
+ * import that was killed halfway, converges to the state of one clean run. One order is one command: it is recorded
+ * whole or not at all.
+ */
+final class ImportRunner {
+
+    private static final int PROGRESS_EVERY_ROWS = 5_000;
+    private static final int MAX_CACHED_IDENTITIES = 500_000;
+
+    private final CommandGateway commands;
+    private final IdentityIndex identities;
+    private final ImportJobRepository jobs;
+    private final UUID jobId;
+    private final ImportKind kind;
+    private final ImportMapping mapping;
+    private final FieldParser parse;
+    private final ContactNormaliser normaliser;
+    private final MetaData metadata;
+    private final Consumer<ImportProgress> listener;
+
+    private final Map<IdentityKey, CustomerId> resolved = new LinkedHashMap<>();
+    private final Set<String> ordersSeen = new HashSet<>();
+    private final List<Rejected> pendingRejections = new ArrayList<>();
+    private long rowsRead;
+    private long rowsAccepted;
+    private long rowsRejected;
+    private long rowsReturns;
+    private long customersCreated;
+    private long customersMatched;
+    private long purchases;
+    private long returns;
+    private CsvRows rows;
+
+    ImportRunner(CommandGateway commands, IdentityIndex identities, ImportJobRepository jobs, UUID jobId,
+                 ImportKind kind, ImportMapping mapping, String defaultCountry, String user,
+                 Consumer<ImportProgress> listener) {
+        this.commands = commands;
+        this.identities = identities;
+        this.jobs = jobs;
+        this.jobId = jobId;
+        this.kind = kind;
+        this.mapping = mapping;
+        this.parse = new FieldParser(mapping);
+        this.normaliser = new ContactNormaliser(mapping.defaultCountry() != null ? mapping.defaultCountry()
+                : defaultCountry);
+        this.metadata = MetaData.with(MessageMetadata.USER, user)
+                .and(MessageMetadata.SOURCE_SYSTEM, "import:" + mapping.source())
+                .and(MessageMetadata.CORRELATION_ID, jobId.toString());
+        this.listener = listener;
+    }
+
+    ImportProgress run(Path file) throws IOException {
+        try (CsvRows csv = new CsvRows(file, mapping)) {
+            this.rows = csv;
+            List<String> missing = csv.missingHeaders();
+            if (!missing.isEmpty()) {
+                throw new ImportFailed("the file has no column " + missing + "; its columns are " + csv.headers());
+            }
+            jobs.running(jobId, String.join(",", csv.headers()));
+            if (kind == ImportKind.CONTACTS) {
+                for (Row row : csv) {
+                    rowsRead++;
+                    importContact(row);
+                    maybeReport();
+                }
+            } else {
+                List<Row> order = new ArrayList<>();
+                for (Row row : csv) {
+                    rowsRead++;
+                    String reference = row.get("orderReference");
+                    if (reference == null) {
+                        reject(row, "orderReference is missing");
+                    } else {
+                        if (!order.isEmpty() && !reference.equals(order.get(0).get("orderReference"))) {
+                            importOrder(order);
+                            order = new ArrayList<>();
+                        }
+                        order.add(row);
+                    }
+                    maybeReport();
+                }
+                if (!order.isEmpty()) {
+                    importOrder(order);
+                }
+            }
+            return report();
+        }
+    }
+
+    private void importContact(Row row) {
+        try {
+            String reference = FieldParser.reference(row.get("externalReference"));
+            ContactDetails contact = normaliser.normalise(new ContactNormaliser.RawContact(row.get("firstName"),
+                    row.get("lastName"), row.get("email"), row.get("phone"), row.get("street"), row.get("postalCode"),
+                    row.get("city"), row.get("country")));
+            List<IdentityKey> keys = IdentityKey.of(mapping.source(), reference, contact);
+            if (keys.isEmpty()) {
+                reject(row, "no external reference, valid email or valid phone identifies this contact");
+                return;
+            }
+            String registered = row.get("registeredAt");
+            Instant registeredAt = registered == null ? null : parse.instant("registeredAt", registered);
+            resolveAndRecord(keys, contact, reference, registeredAt, true);
+            rowsAccepted++;
+        } catch (IllegalArgumentException | CustomerRejected e) {
+            reject(row, e.getMessage());
+        }
+    }
+
+    private void importOrder(List<Row> lines) {
+        String reference = lines.get(0).get("orderReference");
+        if (!ordersSeen.add(reference)) {
+            lines.forEach(row -> reject(row, "order " + reference + " appeared earlier in the file, separated from "
+                    + "these lines: an order's lines must be consecutive (sort the file by order)"));
+            return;
+        }
+        ParsedOrder order;
+        try {
+            order = parseOrder(reference, lines);
+        } catch (OrderRejected e) {
+            // each faulty line gets its own reason; the sound lines of the order say which line sank it
+            Row first = e.errors.keySet().iterator().next();
+            lines.forEach(row -> reject(row, e.errors.containsKey(row) ? e.errors.get(row)
+                    : "order " + reference + " not imported: line " + first.lineNumber() + " is rejected ("
+                    + e.errors.get(first) + ")"));
+            return;
+        } catch (IllegalArgumentException e) {
+            lines.forEach(row -> reject(row, "order " + reference + " not imported: " + e.getMessage()));
+            return;
+        }
+        try {
+            ContactDetails contact = order.country == null ? ContactDetails.none()
+                    : normaliser.normalise(new ContactNormaliser.RawContact(null, null, null, null, null, null, null,
+                    order.country));
+            CustomerId customer = resolveAndRecord(
+                    List.of(IdentityKey.external(mapping.source(), order.customerReference)), contact,
+                    order.customerReference, order.at, false);
+            OrderReference orderReference = OrderReference.of(reference);
+            if (order.isReturn) {
+                Outcome outcome = send(new RecordReturn(customer, orderReference, order.at, order.total, order.lines,
+                        order.channel));
+                returns += outcome == Outcome.APPLIED ? 1 : 0;
+                rowsReturns += lines.size();
+            } else {
+                Outcome outcome = send(new RecordPurchase(customer, orderReference, order.at, order.total,
+                        order.lines, order.channel));
+                purchases += outcome == Outcome.APPLIED ? 1 : 0;
+                rowsAccepted += lines.size();
+            }
+        } catch (CustomerRejected | IllegalArgumentException e) {
+            lines.forEach(row -> reject(row, "order " + reference + " not imported: " + e.getMessage()));
+        }
+    }
+
+    private record ParsedOrder(String customerReference, Instant at, Money total, List<PurchaseLine> lines,
+                               boolean isReturn, String country, SalesChannel channel) {
+    }
+
+    private ParsedOrder parseOrder(String reference, List<Row> lines) {
+        String customer = null;
+        Instant at = null;
+        String country = null;
+        Currency currency = null;
+        SalesChannel channel = mapping.channel();
+        boolean anyPositive = false;
+        boolean anyNegative = false;
+        List<PurchaseLine> parsed = new ArrayList<>(lines.size());
+        BigDecimal total = BigDecimal.ZERO;
+        Map<Row, String> errors = new LinkedHashMap<>();
+        for (Row row : lines) {
+            try {
+                String rowCustomer = FieldParser.reference(row.get("externalReference"));
+                if (rowCustomer == null) {
+                    throw new IllegalArgumentException("no customer reference: a line without a customer cannot be "
+                            + "attributed to anyone");
+                }
+                if (customer != null && !customer.equals(rowCustomer)) {
+                    throw new IllegalArgumentException("order " + reference + " names two customers, " + customer
+                            + " and " + rowCustomer);
+                }
+                customer = rowCustomer;
+                String date = required(row, "purchasedAt");
+                at = at == null ? parse.instant("purchasedAt", date) : at;
+                country = country == null ? row.get("country") : country;
+                String currencyText = row.get("currency") != null ? row.get("currency") : mapping.currency();
+                if (currencyText == null) {
+                    throw new IllegalArgumentException("currency is missing");
+                }
+                Currency rowCurrency = Currency.getInstance(currencyText.strip().toUpperCase(java.util.Locale.ROOT));
+                if (currency != null && !currency.equals(rowCurrency)) {
+                    throw new IllegalArgumentException("order " + reference + " mixes currencies");
+                }
+                currency = rowCurrency;
+                if (row.get("channel") != null) {
+                    channel = SalesChannel.valueOf(row.get("channel").strip().toUpperCase(java.util.Locale.ROOT));
+                }
+                int quantity = parse.quantity(required(row, "quantity"));
+                if (quantity == 0) {
+                    throw new IllegalArgumentException("quantity is 0");
+                }
+                anyPositive |= quantity > 0;
+                anyNegative |= quantity < 0;
+                BigDecimal unitPrice = parse.decimal("unitPrice", required(row, "unitPrice"));
+                PurchaseLine line = new PurchaseLine(Sku.of(required(row, "sku")), Math.abs(quantity),
+                        new UnitPrice(unitPrice, currency));
+                parsed.add(line);
+                total = total.add(unitPrice.multiply(BigDecimal.valueOf(Math.abs(quantity))));
+            } catch (IllegalArgumentException e) {
+                errors.put(row, e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new OrderRejected(errors);
+        }
+        boolean isReturn = anyNegative
+                || (mapping.returnPrefix() != null && reference.startsWith(mapping.returnPrefix()));
+        if (anyPositive && anyNegative) {
+            throw new IllegalArgumentException("it mixes sold and returned lines");
+        }
+        Money amount = new Money(total.setScale(Math.max(currency.getDefaultFractionDigits(), 0),
+                java.math.RoundingMode.HALF_EVEN), currency);
+        return new ParsedOrder(customer, at, amount, parsed, isReturn, country, channel);
+    }
+
+    /**
+     * Finds the customer the identity keys name (in this run, then in the identity index) or registers a new one
+     * whose id derives from the strongest key, so that a second run finds the same id.
+     */
+    private CustomerId resolveAndRecord(List<IdentityKey> keys, ContactDetails contact, String externalReference,
+                                        Instant registeredAt, boolean amendKnown) {
+        for (IdentityKey key : keys) {
+            CustomerId known = resolved.get(key);
+            if (known != null) {
+                if (amendKnown) {
+                    send(new AmendContactDetails(known, contact));
+                }
+                remember(keys, known);
+                return known;
+            }
+        }
+        var indexed = identities.find(keys);
+        if (indexed.isPresent()) {
+            customersMatched++;
+            if (amendKnown) {
+                send(new AmendContactDetails(indexed.get(), contact));
+            }
+            remember(keys, indexed.get());
+            return indexed.get();
+        }
+        CustomerId id = new CustomerId(UUID.nameUUIDFromBytes((keys.get(0).kind() + ":" + keys.get(0).value())
+                .getBytes(StandardCharsets.UTF_8)));
+        try {
+            Outcome outcome = send(new RegisterContact(id, contact, new Origin(mapping.source(), "import", null),
+                    registeredAt, externalReference));
+            if (outcome == Outcome.APPLIED) {
+                customersCreated++;
+            } else {
+                customersMatched++;
+            }
+        } catch (CustomerRejected e) {
+            if (e.rejection() != Rejection.ALREADY_REGISTERED_DIFFERENTLY) {
+                throw e;
+            }
+            customersMatched++; // registered by an earlier run with other details: complete them instead
+            send(new AmendContactDetails(id, contact));
+        }
+        remember(keys, id);
+        return id;
+    }
+
+    private void remember(List<IdentityKey> keys, CustomerId id) {
+        if (resolved.size() >= MAX_CACHED_IDENTITIES) {
+            resolved.clear();
+        }
+        keys.forEach(key -> resolved.put(key, id));
+    }
+
+    private Outcome send(Object command) {
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
+        return commands.sendAndWait(message, 60, TimeUnit.SECONDS);
+    }
+
+    private void reject(Row row, String reason) {
+        rowsRejected++;
+        pendingRejections.add(new Rejected(row.lineNumber(), reason, row.raw()));
+    }
+
+    private void maybeReport() {
+        if (rowsRead % PROGRESS_EVERY_ROWS == 0) {
+            report();
+        }
+    }
+
+    private ImportProgress report() {
+        ImportProgress progress = new ImportProgress(rowsRead, rowsAccepted, rowsRejected, rowsReturns,
+                rows.bytesRead(), customersCreated, customersMatched, purchases, returns);
+        jobs.progress(jobId, progress, pendingRejections);
+        pendingRejections.clear();
+        listener.accept(progress);
+        return progress;
+    }
+
+    private static String required(Row row, String field) {
+        String value = row.get(field);
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return value;
+    }
+
+    /** Lines that sink their whole order, each with its reason. */
+    private static final class OrderRejected extends RuntimeException {
+        private final transient Map<Row, String> errors;
+
+        OrderRejected(Map<Row, String> errors) {
+            super(errors.values().iterator().next());
+            this.errors = errors;
+        }
+    }
+
+    /** The file cannot be imported at all. */
+    static final class ImportFailed extends RuntimeException {
+        ImportFailed(String reason) {
+            super(reason);
+        }
+    }
+}
