@@ -3,6 +3,8 @@ package org.clientele.command;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.clientele.command.customer.ContactNormaliser;
+import org.clientele.command.customer.Customer;
+import org.clientele.command.customer.CustomerMerging;
 import org.axonframework.config.ConfigurerModule;
 import org.clientele.command.identity.IdentityIndex;
 import org.clientele.platform.PlatformConfiguration;
@@ -42,6 +44,11 @@ public class CommandSide {
     ConfigurerModule identityIndexProcessing() {
         return configurer -> configurer.eventProcessing()
                 .registerSubscribingEventProcessor(IdentityIndex.PROCESSING_GROUP);
+    }
+
+    @Bean
+    CustomerMerging customerMerging(org.axonframework.modelling.command.Repository<Customer> customerRepository) {
+        return new CustomerMerging(customerRepository);
     }
 
     @Bean

@@ -27,6 +27,9 @@ import org.clientele.events.purchase.PurchaseRecorded;
 import org.clientele.events.purchase.ReturnRecorded;
 import org.clientele.events.purchase.UnitPrice;
 import org.clientele.events.customer.InvalidValue;
+import org.clientele.events.customer.CustomerMergedInto;
+import org.clientele.events.customer.CustomersMerged;
+import org.clientele.events.customer.MergedFacts;
 import org.clientele.events.purchase.SalesChannel;
 import org.clientele.events.purchase.Sku;
 
@@ -64,7 +67,15 @@ final class SampleEvents {
                         LegalBasis.CONSENT, AT),
                 new ConsentWithdrawn(CUSTOMER, Channel.EMAIL, ConsentPurpose.MARKETING,
                         ConsentSource.of("unsubscribe_link"), LegalBasis.CONSENT, AT),
-                new CustomerChurned(CUSTOMER, ChurnReason.OTHER, "went abroad for a year", AT));
+                new CustomerChurned(CUSTOMER, ChurnReason.OTHER, "went abroad for a year", AT),
+                new CustomerMergedInto(CUSTOMER, new CustomerId(java.util.UUID.fromString(
+                        "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")), "same person", AT),
+                new CustomersMerged(CUSTOMER, new CustomerId(java.util.UUID.fromString(
+                        "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")), new MergedFacts(
+                        List.of(new MergedFacts.Order(OrderReference.of("D-1"), AT, new java.math.BigDecimal("9.99"),
+                                java.util.Currency.getInstance("EUR"), false)),
+                        List.of(new MergedFacts.Consent(Channel.SMS, ConsentPurpose.MARKETING, true, AT))),
+                        "same person", AT));
     }
 
     static List<Object> sparse() {
@@ -79,6 +90,8 @@ final class SampleEvents {
                         LegalBasis.LEGITIMATE_INTERESTS, AT),
                 new ConsentWithdrawn(CUSTOMER, Channel.POSTAL, ConsentPurpose.PROFILING, ConsentSource.of("import"),
                         null, AT),
-                new CustomerChurned(CUSTOMER, ChurnReason.PRICE, null, AT));
+                new CustomerChurned(CUSTOMER, ChurnReason.PRICE, null, AT),
+                new CustomerMergedInto(CUSTOMER, CUSTOMER, null, AT),
+                new CustomersMerged(CUSTOMER, CUSTOMER, new MergedFacts(null, null), null, AT));
     }
 }

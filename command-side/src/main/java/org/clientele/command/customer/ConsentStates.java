@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.clientele.events.consent.Channel;
 import org.clientele.events.consent.ConsentPurpose;
+import org.clientele.events.customer.MergedFacts;
 
 /** The aggregate's memory of each consent: whether it is granted, and when it last changed. */
 final class ConsentStates {
@@ -33,5 +34,21 @@ final class ConsentStates {
 
     void record(Channel channel, ConsentPurpose purpose, boolean granted, Instant effectiveAt) {
         states.put(new Key(channel, purpose), new State(granted, effectiveAt));
+    }
+
+    /** The last state of every consent, for a survivor to take over. */
+    java.util.List<MergedFacts.Consent> states() {
+        return states.entrySet().stream()
+                .map(entry -> new MergedFacts.Consent(entry.getKey().channel(), entry.getKey().purpose(),
+                        entry.getValue().granted(), entry.getValue().changedAt()))
+                .toList();
+    }
+
+    /** A duplicate's consent counts where it is the more recent word. */
+    void absorb(MergedFacts.Consent consent) {
+        State current = states.get(new Key(consent.channel(), consent.purpose()));
+        if (current == null || consent.changedAt().isAfter(current.changedAt())) {
+            record(consent.channel(), consent.purpose(), consent.granted(), consent.changedAt());
+        }
     }
 }

@@ -4,9 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -21,6 +23,9 @@ import org.clientele.events.customer.ContactDetailsUpdated;
 import org.clientele.events.customer.ContactRegistered;
 import org.clientele.events.customer.CustomerChurned;
 import org.clientele.events.customer.CustomerId;
+import org.clientele.events.customer.CustomerMergedInto;
+import org.clientele.events.customer.CustomersMerged;
+import org.clientele.events.customer.MergedFacts;
 import org.clientele.events.customer.Origin;
 import org.clientele.events.purchase.OrderReference;
 import org.clientele.events.purchase.PurchaseRecorded;
@@ -38,8 +43,9 @@ public class Customer {
     private ContactDetails registeredContact;
     private Origin origin;
     private ContactDetails contact;
-    private final Set<OrderReference> orders = new HashSet<>();
-    private final Set<OrderReference> returns = new HashSet<>();
+    private final Map<OrderReference, MergedFacts.Order> orders = new LinkedHashMap<>();
+    private final Map<OrderReference, MergedFacts.Order> returns = new LinkedHashMap<>();
+    private CustomerId mergedInto;
     private final ConsentStates consents = new ConsentStates();
     private Instant churnedAt;
     private Instant lastPurchaseAt;
@@ -52,6 +58,7 @@ public class Customer {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Outcome handle(RegisterContact command, Clock clock) {
         if (id != null) {
+            requireNotMerged();
             if (Objects.equals(registeredContact, command.contact()) && Objects.equals(origin, command.origin())) {
                 return Outcome.UNCHANGED;
             }
@@ -66,6 +73,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(UpdateContactDetails command) {
+        requireNotMerged();
         if (Objects.equals(contact, command.contact())) {
             return Outcome.UNCHANGED;
         }
@@ -75,6 +83,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(AmendContactDetails command) {
+        requireNotMerged();
         ContactDetails amended = ContactAmendment.amend(contact, command.contact());
         if (Objects.equals(contact, amended)) {
             return Outcome.UNCHANGED;
@@ -85,7 +94,8 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(RecordPurchase command, Clock clock) {
-        if (orders.contains(command.orderReference())) {
+        requireNotMerged();
+        if (orders.containsKey(command.orderReference())) {
             return Outcome.UNCHANGED;
         }
         Instant purchasedAt = DatePolicy.occurredAt(command.purchasedAt(), clock, "purchasedAt");
@@ -97,7 +107,8 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(RecordReturn command, Clock clock) {
-        if (returns.contains(command.returnReference())) {
+        requireNotMerged();
+        if (returns.containsKey(command.returnReference())) {
             return Outcome.UNCHANGED;
         }
         Instant returnedAt = DatePolicy.occurredAt(command.returnedAt(), clock, "returnedAt");
@@ -109,6 +120,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(GrantConsent command, Clock clock) {
+        requireNotMerged();
         if (consents.isGranted(command.channel(), command.purpose())) {
             return Outcome.UNCHANGED;
         }
@@ -121,6 +133,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(WithdrawConsent command, Clock clock) {
+        requireNotMerged();
         if (!consents.isGranted(command.channel(), command.purpose())) {
             return Outcome.UNCHANGED;
         }
@@ -133,6 +146,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(MarkChurned command, Clock clock) {
+        requireNotMerged();
         if (isChurned()) {
             return Outcome.UNCHANGED;
         }
@@ -142,6 +156,33 @@ public class Customer {
         Instant at = DatePolicy.occurredAt(command.churnedAt(), clock, "churnedAt");
         apply(new CustomerChurned(id, command.reason(), command.detail(), at));
         return Outcome.APPLIED;
+    }
+
+    /**
+     * Hands this duplicate over to a survivor; answers what the survivor takes over, or null when this customer was
+     * already merged into that survivor.
+     */
+    MergedFacts mergeInto(CustomerId survivor, String reason, Instant at) {
+        if (survivor.equals(mergedInto)) {
+            return null;
+        }
+        requireNotMerged();
+        apply(new CustomerMergedInto(id, survivor, reason, at));
+        List<MergedFacts.Order> absorbed = new ArrayList<>(orders.values());
+        absorbed.addAll(returns.values());
+        return new MergedFacts(absorbed, consents.states());
+    }
+
+    void absorb(CustomerId duplicate, MergedFacts facts, String reason, Instant at) {
+        requireNotMerged();
+        apply(new CustomersMerged(id, duplicate, facts, reason, at));
+    }
+
+    private void requireNotMerged() {
+        if (mergedInto != null) {
+            throw new CustomerRejected(Rejection.MERGED, "customer " + id + " was merged into " + mergedInto
+                    + "; send commands to " + mergedInto);
+        }
     }
 
     /** The read side's rule too: churned while no purchase is dated after the churn mark. */
@@ -164,7 +205,8 @@ public class Customer {
 
     @EventSourcingHandler
     void on(PurchaseRecorded event) {
-        orders.add(event.orderReference());
+        orders.put(event.orderReference(), new MergedFacts.Order(event.orderReference(), event.purchasedAt(),
+                event.amount().amount(), event.amount().currency(), false));
         if (lastPurchaseAt == null || event.purchasedAt().isAfter(lastPurchaseAt)) {
             lastPurchaseAt = event.purchasedAt();
         }
@@ -172,7 +214,24 @@ public class Customer {
 
     @EventSourcingHandler
     void on(ReturnRecorded event) {
-        returns.add(event.returnReference());
+        returns.put(event.returnReference(), new MergedFacts.Order(event.returnReference(), event.returnedAt(),
+                event.refund().amount(), event.refund().currency(), true));
+    }
+
+    @EventSourcingHandler
+    void on(CustomerMergedInto event) {
+        mergedInto = event.survivorId();
+    }
+
+    @EventSourcingHandler
+    void on(CustomersMerged event) {
+        for (MergedFacts.Order order : event.absorbed().orders()) {
+            (order.isReturn() ? returns : orders).putIfAbsent(order.reference(), order);
+            if (!order.isReturn() && (lastPurchaseAt == null || order.at().isAfter(lastPurchaseAt))) {
+                lastPurchaseAt = order.at();
+            }
+        }
+        event.absorbed().consents().forEach(consents::absorb);
     }
 
     @EventSourcingHandler

@@ -11,5 +11,9 @@ public enum Rejection {
     /** A consent change is dated before the last recorded change of that consent. */
     CONSENT_CHANGE_OUT_OF_ORDER,
     /** A churn with reason OTHER must say what the reason was. */
-    CHURN_DETAIL_REQUIRED
+    CHURN_DETAIL_REQUIRED,
+    /** The customer was merged into another one; commands go to the survivor. */
+    MERGED,
+    /** A customer cannot be merged into itself. */
+    SAME_CUSTOMER
 }

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.clientele.events.customer.ContactDetailsUpdated;
 import org.clientele.events.customer.ContactRegistered;
 import org.clientele.events.customer.CustomerId;
+import org.clientele.events.customer.CustomerMergedInto;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -49,6 +50,13 @@ public class IdentityIndex {
     @EventHandler
     void on(ContactDetailsUpdated event) {
         claim(event.customerId(), IdentityKey.of(null, null, event.contact()));
+    }
+
+    /** A merged duplicate's identities now lead to its survivor. */
+    @EventHandler
+    void on(CustomerMergedInto event) {
+        jdbc.update("UPDATE customer_identity SET customer_id = ? WHERE customer_id = ?", event.survivorId().value(),
+                event.customerId().value());
     }
 
     @ResetHandler

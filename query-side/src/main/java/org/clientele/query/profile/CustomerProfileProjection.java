@@ -1,5 +1,6 @@
 package org.clientele.query.profile;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.clientele.events.consent.ConsentGranted;
@@ -18,6 +20,9 @@ import org.clientele.events.customer.ContactDetailsUpdated;
 import org.clientele.events.customer.ContactRegistered;
 import org.clientele.events.customer.CustomerChurned;
 import org.clientele.events.customer.CustomerId;
+import org.clientele.events.customer.CustomerMergedInto;
+import org.clientele.events.customer.CustomersMerged;
+import org.clientele.events.customer.MergedFacts;
 import org.clientele.events.purchase.PurchaseRecorded;
 import org.clientele.events.purchase.ReturnRecorded;
 import org.clientele.query.customer.CustomerFeatures;
@@ -49,13 +54,35 @@ public class CustomerProfileProjection {
     }
 
     @EventHandler
-    void on(ContactRegistered event) {
+    void on(ContactRegistered event, EventMessage<?> message) {
+        ProfileBatch batch = batch();
+        batch.add(event.customerId(), event);
+        // a registration's details hold from the registration date, which an import may set in the past
+        batch.versions.add(ContactVersionRow.of(event.customerId().value(), event.registeredAt(),
+                message.getIdentifier(), event.contact()));
+    }
+
+    @EventHandler
+    void on(ContactDetailsUpdated event, EventMessage<?> message) {
+        ProfileBatch batch = batch();
+        batch.add(event.customerId(), event);
+        batch.versions.add(ContactVersionRow.of(event.customerId().value(), message.getTimestamp(),
+                message.getIdentifier(), event.contact()));
+    }
+
+    @EventHandler
+    void on(CustomerMergedInto event) {
         batch().add(event.customerId(), event);
     }
 
     @EventHandler
-    void on(ContactDetailsUpdated event) {
-        batch().add(event.customerId(), event);
+    void on(CustomersMerged event) {
+        ProfileBatch batch = batch();
+        batch.add(event.customerId(), event);
+        for (MergedFacts.Consent consent : event.absorbed().consents()) {
+            batch.consent(new ConsentRow(event.customerId().value(), consent.channel().name(),
+                    consent.purpose().value(), consent.granted(), "merge", null, consent.changedAt()));
+        }
     }
 
     @EventHandler
@@ -124,6 +151,9 @@ public class CustomerProfileProjection {
         }
         if (!batch.consents.isEmpty()) {
             repository.upsertConsents(batch.consents.values());
+        }
+        if (!batch.versions.isEmpty()) {
+            repository.insertContactVersions(batch.versions);
         }
     }
 
@@ -198,6 +228,19 @@ public class CustomerProfileProjection {
                         returned.refund().amount().negate(), returned.refund().currency().getCurrencyCode(),
                         returned.channel() == null ? null : returned.channel().name(), returned.lines().size(), true));
             }
+        } else if (event instanceof CustomerMergedInto merged) {
+            row.mergedInto = merged.survivorId().value();
+            row.mergedAt = merged.mergedAt();
+        } else if (event instanceof CustomersMerged merged) {
+            for (MergedFacts.Order order : merged.absorbed().orders()) {
+                String reference = order.reference().value();
+                if (facts.stream().noneMatch(fact -> fact.orderReference().equals(reference))) {
+                    BigDecimal amount = order.isReturn() ? order.amount().negate() : order.amount();
+                    facts.add(new PurchaseFact(reference, order.at(), amount, order.currency(), order.isReturn()));
+                    newPurchases.add(new PurchaseRow(row.customerId, reference, order.at(), amount,
+                            order.currency().getCurrencyCode(), null, 0, order.isReturn()));
+                }
+            }
         } else if (event instanceof CustomerChurned churned) {
             row.churnedAt = churned.churnedAt();
             row.churnReason = churned.reason().name();
@@ -216,9 +259,14 @@ public class CustomerProfileProjection {
         final Map<UUID, List<Object>> eventsByCustomer = new LinkedHashMap<>();
         /** The last change of each consent in the batch: one row per key, as one multi-row upsert needs. */
         final Map<List<Object>, ConsentRow> consents = new LinkedHashMap<>();
+        final List<ContactVersionRow> versions = new ArrayList<>();
 
         void consent(ConsentRow row) {
-            consents.put(List.of(row.customerId(), row.channel(), row.purpose()), row);
+            var key = List.<Object>of(row.customerId(), row.channel(), row.purpose());
+            ConsentRow current = consents.get(key);
+            if (current == null || !row.changedAt().isBefore(current.changedAt())) {
+                consents.put(key, row);
+            }
         }
 
         void add(CustomerId customerId, Object event) {

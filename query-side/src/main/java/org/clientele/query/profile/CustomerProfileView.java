@@ -8,7 +8,8 @@ import org.clientele.query.customer.LifecyclePhase;
 /** A customer's profile as the read API answers it. */
 public record CustomerProfileView(String customerId, Name name, String email, String phone, Address address,
                                   Origin origin, Instant registeredAt, List<Consent> consents, Purchases purchases,
-                                  Churn churn, Lifecycle lifecycle) {
+                                  Churn churn, Lifecycle lifecycle, List<String> invalidFields,
+                                  String mergedInto) {
 
     public record Name(String firstName, String lastName) {
     }

@@ -26,7 +26,7 @@ class ProfileRepository {
     private static final String PROFILE_COLUMNS = "customer_id, first_name, last_name, email, phone, street, "
             + "postal_code, city, country, origin_source, origin_channel, origin_campaign, registered_at, "
             + "purchase_count, first_purchase_at, last_purchase_at, churned_at, churn_reason, churn_detail, phase, "
-            + "phase_assessed_at, phase_valid_until, revision";
+            + "phase_assessed_at, phase_valid_until, revision, merged_into, merged_at, invalid_fields";
 
     private final JdbcTemplate jdbc;
 
@@ -70,7 +70,7 @@ class ProfileRepository {
     }
 
     List<ProfileRow> findPage(String phase, int page, int size) {
-        String where = phase == null ? "" : " WHERE phase = ?";
+        String where = phase == null ? " WHERE merged_into IS NULL" : " WHERE merged_into IS NULL AND phase = ?";
         Object[] args = phase == null ? new Object[] {size, (long) page * size}
                 : new Object[] {phase, size, (long) page * size};
         return jdbc.query("SELECT " + PROFILE_COLUMNS + " FROM customer_profile" + where
@@ -79,8 +79,9 @@ class ProfileRepository {
 
     long count(String phase) {
         Long count = phase == null
-                ? jdbc.queryForObject("SELECT count(*) FROM customer_profile", Long.class)
-                : jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE phase = ?", Long.class, phase);
+                ? jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE merged_into IS NULL", Long.class)
+                : jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE merged_into IS NULL AND phase = ?",
+                        Long.class, phase);
         return count == null ? 0 : count;
     }
 
@@ -91,7 +92,7 @@ class ProfileRepository {
 
     void upsert(Collection<ProfileRow> rows) {
         jdbc.batchUpdate("INSERT INTO customer_profile (" + PROFILE_COLUMNS + ") VALUES "
-                        + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (customer_id) DO UPDATE SET "
+                        + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (customer_id) DO UPDATE SET "
                         + "first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name, email = EXCLUDED.email, "
                         + "phone = EXCLUDED.phone, street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, "
                         + "city = EXCLUDED.city, country = EXCLUDED.country, origin_source = EXCLUDED.origin_source, "
@@ -101,7 +102,9 @@ class ProfileRepository {
                         + "last_purchase_at = EXCLUDED.last_purchase_at, churned_at = EXCLUDED.churned_at, "
                         + "churn_reason = EXCLUDED.churn_reason, churn_detail = EXCLUDED.churn_detail, "
                         + "phase = EXCLUDED.phase, phase_assessed_at = EXCLUDED.phase_assessed_at, "
-                        + "phase_valid_until = EXCLUDED.phase_valid_until, revision = EXCLUDED.revision",
+                        + "phase_valid_until = EXCLUDED.phase_valid_until, revision = EXCLUDED.revision, "
+                        + "merged_into = EXCLUDED.merged_into, merged_at = EXCLUDED.merged_at, "
+                        + "invalid_fields = EXCLUDED.invalid_fields",
                 rows, rows.size(), (ps, row) -> {
                     int i = 0;
                     ps.setObject(++i, row.customerId);
@@ -127,6 +130,9 @@ class ProfileRepository {
                     setInstant(ps, ++i, row.phaseAssessedAt);
                     setInstant(ps, ++i, row.phaseValidUntil);
                     ps.setLong(++i, row.revision);
+                    ps.setObject(++i, row.mergedInto);
+                    setInstant(ps, ++i, row.mergedAt);
+                    ps.setString(++i, row.invalidFields);
                 });
     }
 
@@ -157,7 +163,9 @@ class ProfileRepository {
         jdbc.batchUpdate("INSERT INTO customer_consent (customer_id, channel, purpose, granted, source, legal_basis, "
                         + "changed_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (customer_id, channel, purpose) DO UPDATE "
                         + "SET granted = EXCLUDED.granted, source = EXCLUDED.source, "
-                        + "legal_basis = EXCLUDED.legal_basis, changed_at = EXCLUDED.changed_at",
+                        + "legal_basis = EXCLUDED.legal_basis, changed_at = EXCLUDED.changed_at "
+                        // a merged duplicate's consent only counts where it is the more recent word
+                        + "WHERE customer_consent.changed_at <= EXCLUDED.changed_at",
                 consents, consents.size(), (ps, consent) -> {
                     ps.setObject(1, consent.customerId());
                     ps.setString(2, consent.channel());
@@ -169,8 +177,25 @@ class ProfileRepository {
                 });
     }
 
+    void insertContactVersions(Collection<ContactVersionRow> versions) {
+        jdbc.batchUpdate("INSERT INTO contact_version (customer_id, valid_from, event_id, has_name, has_email, "
+                        + "has_phone, has_postal, has_country, invalid_fields) VALUES (?,?,?,?,?,?,?,?,?) "
+                        + "ON CONFLICT DO NOTHING",
+                versions, versions.size(), (ps, version) -> {
+                    ps.setObject(1, version.customerId());
+                    setInstant(ps, 2, version.validFrom());
+                    ps.setString(3, version.eventId());
+                    ps.setBoolean(4, version.hasName());
+                    ps.setBoolean(5, version.hasEmail());
+                    ps.setBoolean(6, version.hasPhone());
+                    ps.setBoolean(7, version.hasPostal());
+                    ps.setBoolean(8, version.hasCountry());
+                    ps.setString(9, version.invalidFields());
+                });
+    }
+
     void deleteAll() {
-        jdbc.execute("TRUNCATE customer_profile, customer_purchase, customer_consent");
+        jdbc.execute("TRUNCATE customer_profile, customer_purchase, customer_consent, contact_version");
     }
 
     private static ProfileRow mapRow(ResultSet rs) throws SQLException {
@@ -197,6 +222,9 @@ class ProfileRepository {
         row.phaseAssessedAt = instant(rs, "phase_assessed_at");
         row.phaseValidUntil = instant(rs, "phase_valid_until");
         row.revision = rs.getLong("revision");
+        row.mergedInto = rs.getObject("merged_into", UUID.class);
+        row.mergedAt = instant(rs, "merged_at");
+        row.invalidFields = rs.getString("invalid_fields");
         return row;
     }
 

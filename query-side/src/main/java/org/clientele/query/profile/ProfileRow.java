@@ -30,6 +30,9 @@ final class ProfileRow {
     Instant phaseAssessedAt;
     Instant phaseValidUntil;
     long revision;
+    UUID mergedInto;
+    Instant mergedAt;
+    String invalidFields;
 
     ProfileRow(UUID customerId) {
         this.customerId = customerId;
@@ -44,5 +47,12 @@ final class ProfileRow {
         postalCode = contact.address() == null ? null : contact.address().postalCode();
         city = contact.address() == null ? null : contact.address().city();
         country = contact.address() == null ? null : contact.address().country();
+        invalidFields = invalidFields(contact);
+    }
+
+    static String invalidFields(ContactDetails contact) {
+        return contact.invalid().isEmpty() ? null : contact.invalid().stream()
+                .map(org.clientele.events.customer.InvalidValue::field).distinct().sorted()
+                .collect(java.util.stream.Collectors.joining(","));
     }
 }

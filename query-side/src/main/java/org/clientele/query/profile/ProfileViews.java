@@ -34,8 +34,10 @@ final class ProfileViews {
                 : new CustomerProfileView.Churn(row.churnedAt, row.churnReason, row.churnDetail);
         var lifecycle = new CustomerProfileView.Lifecycle(features.phase(), features.asOf(),
                 features.phaseValidUntil());
+        List<String> invalid = row.invalidFields == null ? List.of() : List.of(row.invalidFields.split(","));
         return new CustomerProfileView(row.customerId.toString(), name, row.email, row.phone, address, origin,
-                row.registeredAt, consentViews, purchases, churn, lifecycle);
+                row.registeredAt, consentViews, purchases, churn, lifecycle, invalid,
+                row.mergedInto == null ? null : row.mergedInto.toString());
     }
 
     static CustomerPage.Summary summary(ProfileRow row) {

@@ -17,6 +17,9 @@ import org.clientele.query.profile.CustomerPage;
 import org.clientele.query.profile.CustomerProfileView;
 import org.clientele.query.profile.FindCustomerProfile;
 import org.clientele.query.profile.FindCustomersByPhase;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,12 +47,18 @@ class CustomerQueryController {
     @GetMapping("/{id}")
     @PreAuthorize(Roles.CAN_READ)
     @Operation(summary = "A customer's profile, with its lifecycle phase as of now")
-    CustomerProfileView profile(@PathVariable String id) {
+    ResponseEntity<CustomerProfileView> profile(@PathVariable String id) {
         CustomerId customerId = customerId(id);
         Optional<CustomerProfileView> profile = queryGateway.query(new FindCustomerProfile(customerId),
                 ResponseTypes.optionalInstanceOf(CustomerProfileView.class)).join();
-        return profile.orElseThrow(() -> ProblemException.notFound("CUSTOMER_NOT_FOUND",
+        CustomerProfileView view = profile.orElseThrow(() -> ProblemException.notFound("CUSTOMER_NOT_FOUND",
                 "No customer " + id + " is known to the read side."));
+        if (view.mergedInto() != null) {
+            // a merged duplicate's id leads to its survivor, permanently
+            return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
+                    .location(URI.create("/api/customers/" + view.mergedInto())).build();
+        }
+        return ResponseEntity.ok(view);
     }
 
     @GetMapping

@@ -105,6 +105,14 @@ class CustomerCommandController {
         return accepted(customerId, outcome, "CHURNED", "ALREADY_CHURNED", request);
     }
 
+    @PostMapping("/{id}/merges")
+    @Operation(summary = "Merge a duplicate into this customer, which keeps both histories")
+    Accepted merge(@PathVariable String id, @RequestBody CustomerRequests.MergeBody body, HttpServletRequest request) {
+        CustomerId survivor = CustomerRequestMapper.customerId(id);
+        Outcome outcome = send(CustomerRequestMapper.merge(survivor, body), request);
+        return accepted(survivor, outcome, "MERGED", "ALREADY_MERGED", request);
+    }
+
     private Outcome send(Object command, HttpServletRequest request) {
         Map<String, String> metadata = requestMetadata.commandMetadata(request);
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));

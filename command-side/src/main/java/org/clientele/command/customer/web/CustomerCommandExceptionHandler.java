@@ -6,7 +6,6 @@ import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.clientele.command.customer.CustomerRejected;
-import org.clientele.command.customer.Rejection;
 import org.clientele.platform.web.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,9 +29,10 @@ class CustomerCommandExceptionHandler {
 
     @ExceptionHandler(CustomerRejected.class)
     ResponseEntity<ProblemDetail> rejected(CustomerRejected e, HttpServletRequest request) {
-        HttpStatus status = e.rejection() == Rejection.ALREADY_REGISTERED_DIFFERENTLY
-                || e.rejection() == Rejection.CONSENT_CHANGE_OUT_OF_ORDER
-                ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+        HttpStatus status = switch (e.rejection()) {
+            case ALREADY_REGISTERED_DIFFERENTLY, CONSENT_CHANGE_OUT_OF_ORDER, MERGED -> HttpStatus.CONFLICT;
+            default -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
         return answer(status, e.rejection().name(), e.getMessage(), request);
     }
 

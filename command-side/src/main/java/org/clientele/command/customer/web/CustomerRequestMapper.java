@@ -7,6 +7,7 @@ import java.util.List;
 import org.clientele.command.customer.ContactNormaliser;
 import org.clientele.command.customer.GrantConsent;
 import org.clientele.command.customer.MarkChurned;
+import org.clientele.command.customer.MergeCustomers;
 import org.clientele.command.customer.RecordPurchase;
 import org.clientele.command.customer.RegisterContact;
 import org.clientele.command.customer.UpdateContactDetails;
@@ -129,6 +130,16 @@ final class CustomerRequestMapper {
         errors.throwIfAny();
         String detail = body.detail() == null || body.detail().isBlank() ? null : body.detail().strip();
         return new MarkChurned(id, body.reason(), detail, body.churnedAt());
+    }
+
+    static MergeCustomers merge(CustomerId survivor, CustomerRequests.MergeBody body) {
+        FieldErrors errors = new FieldErrors();
+        CustomerId duplicate = errors.required("duplicateId", body.duplicateId(), CustomerId::parse);
+        if (body.reason() != null && body.reason().length() > 500) {
+            errors.reject("reason", "is longer than 500 characters");
+        }
+        errors.throwIfAny();
+        return new MergeCustomers(survivor, duplicate, body.reason());
     }
 
     private static void requireConsentFields(FieldErrors errors, ConsentBody body) {

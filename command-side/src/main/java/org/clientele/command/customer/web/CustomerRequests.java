@@ -42,6 +42,9 @@ final class CustomerRequests {
     record ChurnBody(ChurnReason reason, String detail, Instant churnedAt) {
     }
 
+    record MergeBody(String duplicateId, String reason) {
+    }
+
     /** What every accepted command answers: which customer, what happened, and the request's correlation id. */
     record Accepted(String customerId, String outcome, String correlationId) {
     }
