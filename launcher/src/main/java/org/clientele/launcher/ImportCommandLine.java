@@ -22,6 +22,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class ImportCommandLine {
 
+    /**
+     * The write side alone, on the launcher's database: the projections are not run during a command-line import
+     * (they would take the CPU the import needs) and catch up when the backend next starts.
+     */
+    @org.springframework.boot.SpringBootConfiguration
+    @org.springframework.boot.autoconfigure.EnableAutoConfiguration(
+            exclude = org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration.class)
+    @org.springframework.context.annotation.Import(org.clientele.command.CommandSide.class)
+    static class ImportApplication {
+    }
+
     private ImportCommandLine() {
     }
 
@@ -41,7 +52,7 @@ final class ImportCommandLine {
         Path file = Path.of(options.get("file"));
         ImportMapping mapping = new ObjectMapper().readValue(Files.readAllBytes(Path.of(options.get("mapping"))),
                 ImportMapping.class);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ClienteleApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImportApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(args)) {
             ImportJob job = context.getBean(ImportService.class).runNow(kind, mapping, file,

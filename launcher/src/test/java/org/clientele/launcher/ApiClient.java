@@ -13,7 +13,7 @@ import java.util.Base64;
 /** A plain HTTP client for the API, as a back-office system would call it. */
 final class ApiClient {
 
-    record Answer(int status, String contentType, JsonNode body, String raw) {
+    record Answer(int status, String contentType, JsonNode body, String raw, String location) {
         String text(String field) {
             return body.path(field).asText();
         }
@@ -46,6 +46,36 @@ final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A multipart upload of a file and a JSON mapping, as the import endpoint takes them. */
+    Answer upload(String path, String credentials, String fileName, byte[] file, String mapping) {
+        String boundary = "clientele-" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        try {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(file);
+            body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\n"
+                    + "Content-Type: application/json\r\n\r\n" + mapping + "\r\n--" + boundary + "--\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return send(request(path, credentials).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** The body as text, for answers that are not JSON. */
+    String text(String path, String credentials) {
+        try {
+            return http.send(request(path, credentials).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Registers a contact and answers its id. */
     String register(String email) {
         Answer answer = post("/api/customers", BACKOFFICE, """
@@ -70,9 +100,10 @@ final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode body = raw == null || raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
+            JsonNode body = raw == null || raw.isBlank() || !raw.strip().startsWith("{") && !raw.strip().startsWith("[")
+                    ? JSON.nullNode() : JSON.readTree(raw);
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
-                    raw);
+                    raw, response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

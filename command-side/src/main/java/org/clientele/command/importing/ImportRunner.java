@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.clientele.command.customer.AmendContactDetails;
 import org.clientele.command.customer.ContactNormaliser;
 import org.clientele.command.customer.CustomerRejected;
@@ -62,6 +65,15 @@ final class ImportRunner {
     private final MetaData metadata;
     private final Consumer<ImportProgress> listener;
 
+    private final TransactionManager transactions;
+    private final int chunkSize;
+    private UnitOfWork<?> chunk;
+    private final List<Runnable> chunkUnits = new ArrayList<>();
+    private final List<String> chunkOrders = new ArrayList<>();
+    private long[] chunkStart;
+    private int chunkRejectionsStart;
+    private boolean chunkPoisoned;
+
     private final Map<IdentityKey, CustomerId> resolved = new LinkedHashMap<>();
     private final Set<String> ordersSeen = new HashSet<>();
     private final List<Rejected> pendingRejections = new ArrayList<>();
@@ -75,10 +87,12 @@ final class ImportRunner {
     private long returns;
     private CsvRows rows;
 
-    ImportRunner(CommandGateway commands, IdentityIndex identities, ImportJobRepository jobs, UUID jobId,
-                 ImportKind kind, ImportMapping mapping, String defaultCountry, String user,
-                 Consumer<ImportProgress> listener) {
+    ImportRunner(CommandGateway commands, IdentityIndex identities, ImportJobRepository jobs,
+                 TransactionManager transactions, int chunkSize, UUID jobId, ImportKind kind, ImportMapping mapping,
+                 String defaultCountry, String user, Consumer<ImportProgress> listener) {
         this.commands = commands;
+        this.transactions = transactions;
+        this.chunkSize = chunkSize;
         this.identities = identities;
         this.jobs = jobs;
         this.jobId = jobId;
@@ -104,7 +118,7 @@ final class ImportRunner {
             if (kind == ImportKind.CONTACTS) {
                 for (Row row : csv) {
                     rowsRead++;
-                    importContact(row);
+                    inChunk(() -> importContact(row), null);
                     maybeReport();
                 }
             } else {
@@ -116,7 +130,8 @@ final class ImportRunner {
                         reject(row, "orderReference is missing");
                     } else {
                         if (!order.isEmpty() && !reference.equals(order.get(0).get("orderReference"))) {
-                            importOrder(order);
+                            List<Row> complete = order;
+                            inChunk(() -> importOrder(complete), complete.get(0).get("orderReference"));
                             order = new ArrayList<>();
                         }
                         order.add(row);
@@ -124,9 +139,11 @@ final class ImportRunner {
                     maybeReport();
                 }
                 if (!order.isEmpty()) {
-                    importOrder(order);
+                    List<Row> complete = order;
+                    inChunk(() -> importOrder(complete), complete.get(0).get("orderReference"));
                 }
             }
+            commitChunk();
             return report();
         }
     }
@@ -321,7 +338,91 @@ final class ImportRunner {
 
     private Outcome send(Object command) {
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metadata);
-        return commands.sendAndWait(message, 60, TimeUnit.SECONDS);
+        try {
+            return commands.sendAndWait(message, 60, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            // a refused command has marked the chunk's transaction for rollback: the chunk is redone unit by unit
+            chunkPoisoned = chunk != null;
+            throw e;
+        }
+    }
+
+    /**
+     * Runs one unit (a contact, or a whole order) inside the open chunk: many commands share one transaction, which
+     * spares a commit per command. When a command in the chunk is refused, the chunk is rolled back and its units
+     * redone one by one, each in its own transaction, so that the refusal lands on its own rows only.
+     */
+    private void inChunk(Runnable unit, String orderReference) {
+        if (chunkSize <= 1) {
+            unit.run();
+            return;
+        }
+        if (chunk == null) {
+            chunkStart = counters();
+            chunkRejectionsStart = pendingRejections.size();
+            chunk = DefaultUnitOfWork.startAndGet(null);
+            chunk.attachTransaction(transactions);
+        }
+        chunkUnits.add(unit);
+        if (orderReference != null) {
+            chunkOrders.add(orderReference);
+        }
+        unit.run();
+        if (chunkPoisoned) {
+            redoChunkOneByOne();
+        } else if (chunkUnits.size() >= chunkSize) {
+            commitChunk();
+        }
+    }
+
+    private void commitChunk() {
+        if (chunk == null) {
+            return;
+        }
+        try {
+            chunk.commit();
+            clearChunk();
+        } catch (RuntimeException e) {
+            chunk = null; // a failed commit has rolled the unit of work back already
+            redoChunkOneByOne();
+        }
+    }
+
+    private void redoChunkOneByOne() {
+        if (chunk != null && chunk.isActive()) {
+            chunk.rollback();
+        }
+        List<Runnable> units = List.copyOf(chunkUnits);
+        restore(chunkStart);
+        pendingRejections.subList(chunkRejectionsStart, pendingRejections.size()).clear();
+        ordersSeen.removeAll(chunkOrders);
+        resolved.clear(); // it may name customers whose registration was just rolled back
+        clearChunk();
+        for (Runnable unit : units) {
+            unit.run(); // chunk is null now: each command runs in a transaction of its own
+        }
+    }
+
+    private void clearChunk() {
+        chunk = null;
+        chunkUnits.clear();
+        chunkOrders.clear();
+        chunkPoisoned = false;
+    }
+
+    private long[] counters() {
+        return new long[] {rowsAccepted, rowsRejected, rowsReturns, customersCreated, customersMatched, purchases,
+                returns};
+    }
+
+    private void restore(long[] counters) {
+        rowsAccepted = counters[0];
+        rowsRejected = counters[1];
+        rowsReturns = counters[2];
+        customersCreated = counters[3];
+        customersMatched = counters[4];
+        purchases = counters[5];
+        returns = counters[6];
     }
 
     private void reject(Row row, String reason) {
@@ -331,6 +432,7 @@ final class ImportRunner {
 
     private void maybeReport() {
         if (rowsRead % PROGRESS_EVERY_ROWS == 0) {
+            commitChunk(); // progress and rejections are written outside any chunk, so a rollback cannot lose them
             report();
         }
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.clientele.command.identity.IdentityIndex;
 import org.clientele.platform.database.SchemaMigrations;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public class ImportService {
     private final Clock clock;
     private final String defaultCountry;
     private final Path workDir;
+    private final TransactionManager transactions;
+    private final int chunkSize;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "import");
         thread.setDaemon(true);
@@ -44,7 +47,8 @@ public class ImportService {
     });
 
     ImportService(CommandGateway commands, IdentityIndex identities, ImportJobRepository jobs, Clock clock,
-                  JdbcTemplate jdbc, SchemaMigrations schema,
+                  JdbcTemplate jdbc, SchemaMigrations schema, TransactionManager transactions,
+                  @Value("${clientele.import.chunk-size:200}") int chunkSize,
                   @Value("${clientele.normalisation.default-country:FR}") String defaultCountry,
                   @Value("${clientele.import.work-dir:${java.io.tmpdir}/clientele-imports}") String workDir)
             throws IOException {
@@ -53,6 +57,8 @@ public class ImportService {
         this.jobs = jobs;
         this.clock = clock;
         this.defaultCountry = defaultCountry;
+        this.transactions = transactions;
+        this.chunkSize = chunkSize;
         this.workDir = Files.createDirectories(Path.of(workDir));
         // (schema is a parameter so that the tables exist here) a job cut short by a stop is not resumed: running the file again converges to the same state
         int interrupted = jdbc.update("UPDATE import_job SET status = 'INTERRUPTED', finished_at = now(), "
@@ -102,7 +108,8 @@ public class ImportService {
     private void execute(UUID id, ImportKind kind, ImportMapping mapping, Path file, String user,
                          Consumer<ImportProgress> listener) {
         try {
-            ImportProgress done = new ImportRunner(commands, identities, jobs, id, kind, mapping, defaultCountry, user,
+            ImportProgress done = new ImportRunner(commands, identities, jobs, transactions, chunkSize, id, kind, mapping,
+                    defaultCountry, user,
                     listener).run(file);
             jobs.finish(id, "COMPLETED", null, clock.instant());
             log.info("Import {} of {} completed: {}", id, kind, done);

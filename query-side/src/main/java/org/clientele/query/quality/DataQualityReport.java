@@ -39,7 +39,7 @@ public class DataQualityReport {
     }
 
     public record Report(Instant asOf, String purpose, long customers, Map<String, FieldQuality> fields,
-                         Map<String, Long> reachableByChannel, long reachableByAnyChannel, long probableDuplicates,
+                         Map<String, Long> reachableByChannel, long reachableByAnyChannel, Long probableDuplicates,
                          long merged, Map<LifecyclePhase, Long> phases, Map<String, Long> inactiveByDuration) {
     }
 
@@ -153,7 +153,8 @@ public class DataQualityReport {
                 inactive.merge(band, 1L, Long::sum);
             }
         }
-        long probable = live ? duplicates.find(10_000).size() : -1;
+        // probable duplicates are a live review list: not reconstructed for past dates
+        Long probable = live ? (long) duplicates.find(10_000).size() : null;
         Long merged = jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE merged_at <= ?", Long.class,
                 at);
         return new Report(asOf, purpose, customers, fields, reachable, reachableAny, probable,
