@@ -7,8 +7,6 @@ import static org.clientele.command.customer.CustomerFixtures.daysAgo;
 import static org.clientele.command.customer.CustomerFixtures.purchase;
 import static org.clientele.command.customer.CustomerFixtures.purchased;
 import static org.clientele.command.customer.CustomerFixtures.registered;
-import static org.hamcrest.Matchers.hasProperty;
-import static org.hamcrest.Matchers.is;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -44,14 +42,14 @@ class CustomerMergeRulesTest {
                 .expectNoEvents()
                 .expectException(CustomerRejected.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString(SURVIVOR.toString()))
-                .expectException(hasProperty("rejection", is(Rejection.MERGED)));
+                .expectException(CustomerTest.rejectedBecause(Rejection.MERGED));
     }
 
     @Test
     void aMergedDuplicateRefusesContactUpdatesToo() {
         fixture.given(registered(), new CustomerMergedInto(ADA, SURVIVOR, null, NOW))
                 .when(new UpdateContactDetails(ADA, ContactDetails.none()))
-                .expectException(hasProperty("rejection", is(Rejection.MERGED)));
+                .expectException(CustomerTest.rejectedBecause(Rejection.MERGED));
     }
 
     @Test

@@ -396,7 +396,7 @@ class CustomerTest {
         result.expectException(AggregateNotFoundException.class).expectNoEvents();
     }
 
-    private static Matcher<CustomerRejected> rejectedBecause(Rejection rejection) {
+    static Matcher<CustomerRejected> rejectedBecause(Rejection rejection) {
         return new FeatureMatcher<>(Matchers.equalTo(rejection), "a customer rejection because", "rejection") {
             @Override
             protected Rejection featureValueOf(CustomerRejected actual) {
