@@ -57,6 +57,10 @@ class ImportJobRepository {
         return jdbc.query("SELECT * FROM import_job WHERE id = ?", (rs, n) -> map(rs), id).stream().findFirst();
     }
 
+    List<ImportJob> latest(int limit) {
+        return jdbc.query("SELECT * FROM import_job ORDER BY started_at DESC LIMIT ?", (rs, n) -> map(rs), limit);
+    }
+
     List<Rejected> rejections(UUID id, long offset, int limit) {
         return jdbc.query("SELECT line_number, reason, raw FROM import_rejection WHERE job_id = ? "
                         + "ORDER BY line_number LIMIT ? OFFSET ?",

@@ -101,6 +101,10 @@ public class ImportService {
         return jobs.find(id);
     }
 
+    public List<ImportJob> latest(int limit) {
+        return jobs.latest(limit);
+    }
+
     public List<Rejected> rejections(UUID id, long offset, int limit) {
         return jobs.rejections(id, offset, limit);
     }

@@ -89,6 +89,17 @@ class ImportController {
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + id)).body(view(job(id)));
     }
 
+    @GetMapping
+    @Operation(summary = "The latest imports, newest first")
+    List<JobView> latest(@RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                    "limit must be between 1 and " + MAX_PAGE, List.of(new FieldError("limit", "must be between 1 and "
+                    + MAX_PAGE)));
+        }
+        return imports.latest(limit).stream().map(this::view).toList();
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "An import's state: rows read, accepted, rejected and returned, rate and time left")
     JobView status(@PathVariable UUID id) {
