@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -61,6 +63,28 @@ final class CsvRows implements AutoCloseable, Iterable<CsvRows.Row> {
         this.columns = mapping.columns();
     }
 
+    /**
+     * A first, cheap pass over the order references: the orders whose lines come in more than one block. An order
+     * is recorded whole or not at all, so such an order's lines are gathered and imported together at the end.
+     */
+    static Set<String> splitOrders(Path file, ImportMapping mapping) throws IOException {
+        Set<String> seen = new HashSet<>();
+        Set<String> split = new HashSet<>();
+        String previous = null;
+        try (CsvRows rows = new CsvRows(file, mapping)) {
+            for (Row row : rows) {
+                String reference = row.get("orderReference");
+                if (reference != null && !reference.equals(previous)) {
+                    if (!seen.add(reference)) {
+                        split.add(reference);
+                    }
+                    previous = reference;
+                }
+            }
+        }
+        return split;
+    }
+
     /** The headers the mapping names but the file lacks. */
     List<String> missingHeaders() {
         return columns.values().stream().filter(header -> !parser.getHeaderMap().containsKey(header)).sorted().toList();
@@ -86,8 +110,11 @@ final class CsvRows implements AutoCloseable, Iterable<CsvRows.Row> {
             @Override
             public Row next() {
                 CSVRecord record = records.next();
-                // the parser's own line counter, so quoted line breaks do not shift the numbers
-                return new Row(record.getRecordNumber() + 1, record, columns);
+                // the parser counts the lines it has read, so blank lines and quoted line breaks are accounted for;
+                // the record started that many line breaks (inside its values) before where it ended
+                long breaksInside = record.stream().mapToLong(value -> value.chars().filter(c -> c == '\n').count())
+                        .sum();
+                return new Row(parser.getCurrentLineNumber() - breaksInside, record, columns);
             }
         };
     }

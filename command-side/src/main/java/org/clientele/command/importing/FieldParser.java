@@ -14,6 +14,8 @@ import java.time.temporal.TemporalAccessor;
 final class FieldParser {
 
     private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile("[+-]\\d\\d:?\\d\\d$");
+    private static final java.util.regex.Pattern THOUSANDS =
+            java.util.regex.Pattern.compile("^[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?$");
     private static final java.util.regex.Pattern WHOLE_DECIMAL = java.util.regex.Pattern.compile("\\d+\\.0+");
 
     private final DateTimeFormatter dateFormatter;
@@ -50,6 +52,11 @@ final class FieldParser {
     }
 
     BigDecimal decimal(String field, String text) {
+        if (decimalSeparator == '.' && text.indexOf(',') >= 0 && !THOUSANDS.matcher(text).matches()) {
+            // "2,5" with a '.' decimal separator is a mistake in the mapping or the file, not twenty-five
+            throw new IllegalArgumentException(field + " '" + text + "' has a ',' that is not a thousands separator; "
+                    + "is the file's decimalSeparator ','?");
+        }
         String normalised = decimalSeparator == ',' ? text.replace(".", "").replace(',', '.') : text.replace(",", "");
         try {
             return new BigDecimal(normalised);

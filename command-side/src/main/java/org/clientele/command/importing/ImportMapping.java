@@ -66,6 +66,8 @@ public record ImportMapping(Map<String, String> columns, String source, Characte
         check(problems, () -> dateFormatter(), "dateFormat");
         check(problems, () -> zone(), "timeZone");
         check(problems, () -> currency == null ? null : Currency.getInstance(currency), "currency");
+        check(problems, () -> defaultCountry == null ? null
+                : new org.clientele.command.customer.ContactNormaliser(defaultCountry), "defaultCountry");
         if (decimalSeparator != '.' && decimalSeparator != ',') {
             problems.add("decimalSeparator: must be '.' or ','");
         }

@@ -108,6 +108,8 @@ final class ImportRunner {
     }
 
     ImportProgress run(Path file) throws IOException {
+        Set<String> splitOrders = kind == ImportKind.PURCHASES ? CsvRows.splitOrders(file, mapping) : Set.of();
+        Map<String, List<Row>> scattered = new LinkedHashMap<>();
         try (CsvRows csv = new CsvRows(file, mapping)) {
             this.rows = csv;
             List<String> missing = csv.missingHeaders();
@@ -129,6 +131,12 @@ final class ImportRunner {
                     if (reference == null) {
                         reject(row, "orderReference is missing");
                     } else {
+                        if (splitOrders.contains(reference)) {
+                            // its lines are gathered, and the order imported whole once the file is read
+                            scattered.computeIfAbsent(reference, key -> new ArrayList<>()).add(row);
+                            maybeReport();
+                            continue;
+                        }
                         if (!order.isEmpty() && !reference.equals(order.get(0).get("orderReference"))) {
                             List<Row> complete = order;
                             inChunk(() -> importOrder(complete), complete.get(0).get("orderReference"));
@@ -142,9 +150,30 @@ final class ImportRunner {
                     List<Row> complete = order;
                     inChunk(() -> importOrder(complete), complete.get(0).get("orderReference"));
                 }
+                for (List<Row> complete : scattered.values()) {
+                    inChunk(() -> importOrder(complete), complete.get(0).get("orderReference"));
+                }
             }
             commitChunk();
             return report();
+        } catch (RuntimeException | IOException e) {
+            abandonChunk();
+            report(); // the job shows how far it got; running the file again completes it
+            throw e;
+        }
+    }
+
+    /** A failure outside any command (an unreadable file, a lost database): the open chunk is dropped whole. */
+    private void abandonChunk() {
+        if (chunk != null) {
+            if (chunk.isActive()) {
+                chunk.rollback();
+            }
+            restore(chunkStart);
+            pendingRejections.subList(chunkRejectionsStart, pendingRejections.size()).clear();
+            ordersSeen.removeAll(chunkOrders);
+            resolved.clear();
+            clearChunk();
         }
     }
 
@@ -171,8 +200,8 @@ final class ImportRunner {
     private void importOrder(List<Row> lines) {
         String reference = lines.get(0).get("orderReference");
         if (!ordersSeen.add(reference)) {
-            lines.forEach(row -> reject(row, "order " + reference + " appeared earlier in the file, separated from "
-                    + "these lines: an order's lines must be consecutive (sort the file by order)"));
+            // cannot happen after the first pass gathered scattered orders; kept as the guard of "whole or nothing"
+            lines.forEach(row -> reject(row, "order " + reference + " was already imported from this file"));
             return;
         }
         ParsedOrder order;
