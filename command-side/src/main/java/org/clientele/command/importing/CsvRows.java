@@ -112,8 +112,12 @@ final class CsvRows implements AutoCloseable, Iterable<CsvRows.Row> {
                 CSVRecord record = records.next();
                 // the parser counts the lines it has read, so blank lines and quoted line breaks are accounted for;
                 // the record started that many line breaks (inside its values) before where it ended
-                long breaksInside = record.stream().mapToLong(value -> value.chars().filter(c -> c == '\n').count())
-                        .sum();
+                long breaksInside = 0;
+                for (String value : record.values()) {
+                    for (int at = value.indexOf('\n'); at >= 0; at = value.indexOf('\n', at + 1)) {
+                        breaksInside++;
+                    }
+                }
                 return new Row(parser.getCurrentLineNumber() - breaksInside, record, columns);
             }
         };
