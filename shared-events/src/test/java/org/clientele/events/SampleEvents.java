@@ -28,6 +28,7 @@ import org.clientele.events.purchase.ReturnRecorded;
 import org.clientele.events.purchase.UnitPrice;
 import org.clientele.events.customer.InvalidValue;
 import org.clientele.events.customer.CustomerMergedInto;
+import org.clientele.events.customer.ExternalReferenceLinked;
 import org.clientele.events.customer.CustomersMerged;
 import org.clientele.events.customer.MergedFacts;
 import org.clientele.events.purchase.SalesChannel;
@@ -68,6 +69,7 @@ final class SampleEvents {
                 new ConsentWithdrawn(CUSTOMER, Channel.EMAIL, ConsentPurpose.MARKETING,
                         ConsentSource.of("unsubscribe_link"), LegalBasis.CONSENT, AT),
                 new CustomerChurned(CUSTOMER, ChurnReason.OTHER, "went abroad for a year", AT),
+                new ExternalReferenceLinked(CUSTOMER, "shop", "S-9"),
                 new CustomerMergedInto(CUSTOMER, new CustomerId(java.util.UUID.fromString(
                         "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")), "same person", AT),
                 new CustomersMerged(CUSTOMER, new CustomerId(java.util.UUID.fromString(
@@ -92,6 +94,7 @@ final class SampleEvents {
                         null, AT),
                 new CustomerChurned(CUSTOMER, ChurnReason.PRICE, null, AT),
                 new CustomerMergedInto(CUSTOMER, CUSTOMER, null, AT),
+                new ExternalReferenceLinked(CUSTOMER, "crm", "C-17850"),
                 new CustomersMerged(CUSTOMER, CUSTOMER, new MergedFacts(null, null), null, AT));
     }
 }

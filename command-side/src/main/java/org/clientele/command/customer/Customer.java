@@ -25,6 +25,7 @@ import org.clientele.events.customer.CustomerChurned;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.events.customer.CustomerMergedInto;
 import org.clientele.events.customer.CustomersMerged;
+import org.clientele.events.customer.ExternalReferenceLinked;
 import org.clientele.events.customer.MergedFacts;
 import org.clientele.events.customer.Origin;
 import org.clientele.events.purchase.OrderReference;
@@ -46,6 +47,7 @@ public class Customer {
     private final Map<OrderReference, MergedFacts.Order> orders = new LinkedHashMap<>();
     private final Map<OrderReference, MergedFacts.Order> returns = new LinkedHashMap<>();
     private CustomerId mergedInto;
+    private final java.util.Set<String> externalReferences = new java.util.HashSet<>();
     private final ConsentStates consents = new ConsentStates();
     private Instant churnedAt;
     private Instant lastPurchaseAt;
@@ -84,12 +86,18 @@ public class Customer {
     @CommandHandler
     public Outcome handle(AmendContactDetails command) {
         requireNotMerged();
-        ContactDetails amended = ContactAmendment.amend(contact, command.contact());
-        if (Objects.equals(contact, amended)) {
-            return Outcome.UNCHANGED;
+        Outcome outcome = Outcome.UNCHANGED;
+        if (command.externalReference() != null && command.source() != null
+                && externalReferences.add(command.source() + "|" + command.externalReference())) {
+            apply(new ExternalReferenceLinked(id, command.source(), command.externalReference()));
+            outcome = Outcome.APPLIED;
         }
-        apply(new ContactDetailsUpdated(id, amended));
-        return Outcome.APPLIED;
+        ContactDetails amended = ContactAmendment.amend(contact, command.contact());
+        if (!Objects.equals(contact, amended)) {
+            apply(new ContactDetailsUpdated(id, amended));
+            outcome = Outcome.APPLIED;
+        }
+        return outcome;
     }
 
     @CommandHandler
@@ -191,7 +199,15 @@ public class Customer {
     }
 
     @EventSourcingHandler
+    void on(ExternalReferenceLinked event) {
+        externalReferences.add(event.source() + "|" + event.externalReference());
+    }
+
+    @EventSourcingHandler
     void on(ContactRegistered event) {
+        if (event.externalReference() != null) {
+            externalReferences.add(event.origin().source() + "|" + event.externalReference());
+        }
         id = event.customerId();
         registeredContact = event.contact();
         origin = event.origin();

@@ -11,6 +11,7 @@ import org.clientele.events.customer.ContactDetailsUpdated;
 import org.clientele.events.customer.ContactRegistered;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.events.customer.CustomerMergedInto;
+import org.clientele.events.customer.ExternalReferenceLinked;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,11 @@ public class IdentityIndex {
     @EventHandler
     void on(ContactDetailsUpdated event) {
         claim(event.customerId(), IdentityKey.of(null, null, event.contact()));
+    }
+
+    @EventHandler
+    void on(ExternalReferenceLinked event) {
+        claim(event.customerId(), List.of(IdentityKey.external(event.source(), event.externalReference())));
     }
 
     /** A merged duplicate's identities now lead to its survivor. */

@@ -322,7 +322,7 @@ final class ImportRunner {
             CustomerId known = resolved.get(key);
             if (known != null) {
                 if (amendKnown) {
-                    send(new AmendContactDetails(known, contact));
+                    send(new AmendContactDetails(known, contact, mapping.source(), externalReference));
                 }
                 remember(keys, known);
                 return known;
@@ -332,7 +332,7 @@ final class ImportRunner {
         if (indexed.isPresent()) {
             customersMatched++;
             if (amendKnown) {
-                send(new AmendContactDetails(indexed.get(), contact));
+                send(new AmendContactDetails(indexed.get(), contact, mapping.source(), externalReference));
             }
             remember(keys, indexed.get());
             return indexed.get();
@@ -352,7 +352,7 @@ final class ImportRunner {
                 throw e;
             }
             customersMatched++; // registered by an earlier run with other details: complete them instead
-            send(new AmendContactDetails(id, contact));
+            send(new AmendContactDetails(id, contact, mapping.source(), externalReference));
         }
         remember(keys, id);
         return id;

@@ -46,6 +46,19 @@ class CustomerMergeRulesTest {
     }
 
     @Test
+    void anImportLinksANewExternalReferenceOnce() {
+        var amend = new AmendContactDetails(ADA, ContactDetails.none(), "shop", "S-9");
+        fixture.given(registered())
+                .when(amend)
+                .expectEvents(new org.clientele.events.customer.ExternalReferenceLinked(ADA, "shop", "S-9"))
+                .expectResultMessagePayload(Outcome.APPLIED);
+        fixture.given(registered(), new org.clientele.events.customer.ExternalReferenceLinked(ADA, "shop", "S-9"))
+                .when(amend)
+                .expectNoEvents()
+                .expectResultMessagePayload(Outcome.UNCHANGED);
+    }
+
+    @Test
     void aMergedDuplicateRefusesContactUpdatesToo() {
         fixture.given(registered(), new CustomerMergedInto(ADA, SURVIVOR, null, NOW))
                 .when(new UpdateContactDetails(ADA, ContactDetails.none()))

@@ -126,6 +126,26 @@ class ContactImportIT {
     }
 
     @Test
+    void aReferenceFirstMatchedByEmailIdentifiesTheCustomerLater() throws IOException {
+        importFile(crmExport("erp-first"), "erp.csv", CRM_HEADER, "E-1;Kathryn;Janeway;k.janeway@example.com;;;");
+        String janewayId = stored().ofSource("erp-first", ContactRegistered.class).get(0).aggregateId();
+
+        importFile(crmExport("shop-linked"), "shop.csv", CRM_HEADER, "S-9;Kathryn;Janeway;k.janeway@example.com;;;");
+        assertThat(stored().ofSource("erp-first")).extracting(StoredEvent::simpleType)
+                .containsExactly("ContactRegistered", "ExternalReferenceLinked");
+
+        // the shop's reference alone now finds her, whatever email the next file gives
+        ImportJob third = importFile(crmExport("shop-linked"), "shop-2.csv", CRM_HEADER,
+                "S-9;Kathryn;Janeway;captain@voyager.example;;;");
+        assertThat(third.progress().customersCreated()).isZero();
+        assertThat(stored().ofSource("shop-linked")).isEmpty();
+        List<StoredEvent> janeway = stored().ofSource("erp-first");
+        assertThat(janeway).extracting(StoredEvent::simpleType)
+                .containsExactly("ContactRegistered", "ExternalReferenceLinked", "ContactDetailsUpdated");
+        assertThat(janeway).allSatisfy(event -> assertThat(event.aggregateId()).isEqualTo(janewayId));
+    }
+
+    @Test
     void acceptsAnInvalidPhoneFlaggedInTheContact() throws IOException {
         ImportJob job = importFile(crmExport("crm-flagged"), "crm.csv", CRM_HEADER,
                 "C-7;Geordi;La Forge;geordi@example.com;12 34;Lyon;FR");
