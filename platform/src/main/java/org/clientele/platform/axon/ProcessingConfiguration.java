@@ -20,14 +20,14 @@ public class ProcessingConfiguration {
      * it: with Axon's default logging error handler an event would be skipped and a view silently wrong.
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessors(@Value("${clientele.processing.batch-size:500}") int batchSize,
-                                               @Value("${clientele.processing.segments:2}") int segments,
+    ConfigurerModule pooledStreamingProcessors(@Value("${clientele.processing.batch-size:2000}") int batchSize,
+                                               @Value("${clientele.processing.segments:1}") int segments,
                                                @Value("${clientele.processing.threads:2}") int threads) {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((configuration, builder) -> builder
                         .batchSize(batchSize)
                         .initialSegmentCount(segments)
-                        .maxClaimedSegments(segments)
+                        .maxClaimedSegments(Math.max(segments, 16))
                         .coordinatorExecutor(name -> java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                                 daemon(name + "-coordinator")))
                         .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(threads,
