@@ -150,9 +150,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> answer(HttpStatusCode status, String code, String detail,
                                                         List<FieldError> errors, HttpServletRequest request) {
-        ProblemDetail problem = ProblemResponses.problem(status, code, detail, errors);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemResponses.response(status, code, detail, errors, request.getRequestURI());
     }
 
     private static String path(JsonMappingException e) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /** Builds RFC 7807 answers: a stable machine code, a human detail, and the fields at fault. */
@@ -31,6 +32,14 @@ public class ProblemResponses {
             problem.setProperty("errors", errors);
         }
         return problem;
+    }
+
+    /** A whole problem answer, for exception handlers. */
+    public static ResponseEntity<ProblemDetail> response(HttpStatusCode status, String code, String detail,
+                                                         List<FieldError> errors, String instance) {
+        ProblemDetail problem = problem(status, code, detail, errors);
+        problem.setInstance(URI.create(instance));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** For answers written outside Spring MVC, such as the security filters. */

@@ -1,7 +1,6 @@
 package org.clientele.command.customer.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -10,7 +9,6 @@ import org.clientele.platform.web.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -45,8 +43,6 @@ class CustomerCommandExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> answer(HttpStatus status, String code, String detail,
                                                         HttpServletRequest request) {
-        ProblemDetail problem = ProblemResponses.problem(status, code, detail, List.of());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ProblemResponses.response(status, code, detail, List.of(), request.getRequestURI());
     }
 }

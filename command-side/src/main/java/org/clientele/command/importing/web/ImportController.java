@@ -148,14 +148,14 @@ class ImportController {
     }
 
     @ExceptionHandler(ImportService.InvalidMapping.class)
-    ResponseEntity<org.springframework.http.ProblemDetail> invalidMapping(ImportService.InvalidMapping e) {
+    ResponseEntity<org.springframework.http.ProblemDetail> invalidMapping(ImportService.InvalidMapping e,
+                                                                          jakarta.servlet.http.HttpServletRequest request) {
         List<FieldError> errors = e.problems().stream()
                 .map(problem -> new FieldError("mapping." + problem.substring(0, problem.indexOf(':')),
                         problem.substring(problem.indexOf(':') + 1).strip()))
                 .toList();
-        var problem = org.clientele.platform.web.ProblemResponses.problem(HttpStatus.BAD_REQUEST, "INVALID_MAPPING",
-                e.getMessage(), errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return org.clientele.platform.web.ProblemResponses.response(HttpStatus.BAD_REQUEST, "INVALID_MAPPING",
+                e.getMessage(), errors, request.getRequestURI());
     }
 
     private ImportJob job(UUID id) {
