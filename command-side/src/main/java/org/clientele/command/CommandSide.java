@@ -2,10 +2,10 @@ package org.clientele.command;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
 import org.clientele.command.customer.ContactNormaliser;
 import org.clientele.command.customer.Customer;
 import org.clientele.command.customer.CustomerMerging;
-import org.axonframework.config.ConfigurerModule;
 import org.clientele.command.identity.IdentityIndex;
 import org.clientele.platform.PlatformConfiguration;
 import org.clientele.platform.database.SchemaModule;
@@ -30,7 +30,7 @@ public class CommandSide {
     @Bean
     ContactNormaliser contactNormaliser(
             @org.springframework.beans.factory.annotation.Value("${clientele.normalisation.default-country:FR}")
-            String defaultCountry) {
+                    String defaultCountry) {
         return new ContactNormaliser(defaultCountry);
     }
 
@@ -42,8 +42,8 @@ public class CommandSide {
     /** The identity index must be written in the transaction of the events it indexes: a subscribing processor. */
     @Bean
     ConfigurerModule identityIndexProcessing() {
-        return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor(IdentityIndex.PROCESSING_GROUP);
+        return configurer ->
+                configurer.eventProcessing().registerSubscribingEventProcessor(IdentityIndex.PROCESSING_GROUP);
     }
 
     @Bean

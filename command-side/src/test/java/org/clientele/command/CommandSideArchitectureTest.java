@@ -14,12 +14,17 @@ class CommandSideArchitectureTest {
     /** Web, persistence and Axon's Spring wiring sit at the edge; the aggregate and its policies stay plain. */
     @ArchTest
     static final ArchRule domainModelIsFreeOfSpringJdbcAndServlets = noClasses()
-            .that().resideInAPackage("org.clientele.command.customer")
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage("org.clientele.command.customer")
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "jakarta.servlet..");
 
     @ArchTest
     static final ArchRule commandSideNeverDependsOnTheQuerySide = noClasses()
-            .that().resideInAPackage("org.clientele.command..")
-            .should().dependOnClassesThat().resideInAPackage("org.clientele.query..");
+            .that()
+            .resideInAPackage("org.clientele.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.clientele.query..");
 }

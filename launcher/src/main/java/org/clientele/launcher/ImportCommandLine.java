@@ -11,8 +11,8 @@ import org.clientele.command.importing.ImportJob;
 import org.clientele.command.importing.ImportKind;
 import org.clientele.command.importing.ImportMapping;
 import org.clientele.command.importing.ImportService;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,11 +30,9 @@ final class ImportCommandLine {
     @org.springframework.boot.autoconfigure.EnableAutoConfiguration(
             exclude = org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration.class)
     @org.springframework.context.annotation.Import(org.clientele.command.CommandSide.class)
-    static class ImportApplication {
-    }
+    static class ImportApplication {}
 
-    private ImportCommandLine() {
-    }
+    private ImportCommandLine() {}
 
     static int run(String[] args, PrintStream out) throws Exception {
         Map<String, String> options = new HashMap<>();
@@ -50,21 +48,35 @@ final class ImportCommandLine {
         }
         ImportKind kind = ImportKind.valueOf(args[1].toUpperCase(Locale.ROOT));
         Path file = Path.of(options.get("file"));
-        ImportMapping mapping = new ObjectMapper().readValue(Files.readAllBytes(Path.of(options.get("mapping"))),
-                ImportMapping.class);
+        ImportMapping mapping =
+                new ObjectMapper().readValue(Files.readAllBytes(Path.of(options.get("mapping"))), ImportMapping.class);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ImportApplication.class)
                 .web(WebApplicationType.NONE)
                 .run(args)) {
-            ImportJob job = context.getBean(ImportService.class).runNow(kind, mapping, file,
-                    options.getOrDefault("user", "command-line"),
-                    progress -> out.printf("read %,d  accepted %,d  rejected %,d  returns %,d%n",
-                            progress.rowsRead(), progress.rowsAccepted(), progress.rowsRejected(),
-                            progress.rowsReturns()));
-            out.printf("%s: %,d rows in %s at %,.0f rows/s; customers created %,d, matched %,d; purchases %,d, "
-                            + "returns %,d; job %s%n", job.status(), job.progress().rowsRead(),
-                    java.time.Duration.between(job.startedAt(), job.finishedAt()), job.rowsPerSecond(job.finishedAt()),
-                    job.progress().customersCreated(), job.progress().customersMatched(), job.progress().purchases(),
-                    job.progress().returns(), job.id());
+            ImportJob job = context.getBean(ImportService.class)
+                    .runNow(
+                            kind,
+                            mapping,
+                            file,
+                            options.getOrDefault("user", "command-line"),
+                            progress -> out.printf(
+                                    "read %,d  accepted %,d  rejected %,d  returns %,d%n",
+                                    progress.rowsRead(),
+                                    progress.rowsAccepted(),
+                                    progress.rowsRejected(),
+                                    progress.rowsReturns()));
+            out.printf(
+                    "%s: %,d rows in %s at %,.0f rows/s; customers created %,d, matched %,d; purchases %,d, "
+                            + "returns %,d; job %s%n",
+                    job.status(),
+                    job.progress().rowsRead(),
+                    java.time.Duration.between(job.startedAt(), job.finishedAt()),
+                    job.rowsPerSecond(job.finishedAt()),
+                    job.progress().customersCreated(),
+                    job.progress().customersMatched(),
+                    job.progress().purchases(),
+                    job.progress().returns(),
+                    job.id());
             if (job.failure() != null) {
                 out.println("failure: " + job.failure());
             }

@@ -37,12 +37,14 @@ final class ApiClient {
     }
 
     Answer post(String path, String credentials, String json) {
-        return send(request(path, credentials).header("Content-Type", "application/json")
+        return send(request(path, credentials)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Answer put(String path, String credentials, String json) {
-        return send(request(path, credentials).header("Content-Type", "application/json")
+        return send(request(path, credentials)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -52,22 +54,25 @@ final class ApiClient {
         var body = new java.io.ByteArrayOutputStream();
         try {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             body.write(file);
             body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"mapping\"\r\n"
-                    + "Content-Type: application/json\r\n\r\n" + mapping + "\r\n--" + boundary + "--\r\n")
+                            + "Content-Type: application/json\r\n\r\n" + mapping + "\r\n--" + boundary + "--\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return send(request(path, credentials).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path, credentials)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** The body as text, for answers that are not JSON. */
     String text(String path, String credentials) {
         try {
-            return http.send(request(path, credentials).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(request(path, credentials).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -90,8 +95,9 @@ final class ApiClient {
     private HttpRequest.Builder request(String path, String credentials) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (credentials != null) {
-            builder.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
     }
@@ -100,10 +106,17 @@ final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode body = raw == null || raw.isBlank() || !raw.strip().startsWith("{") && !raw.strip().startsWith("[")
-                    ? JSON.nullNode() : JSON.readTree(raw);
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
-                    raw, response.headers().firstValue("Location").orElse(null));
+            JsonNode body = raw == null
+                            || raw.isBlank()
+                            || !raw.strip().startsWith("{") && !raw.strip().startsWith("[")
+                    ? JSON.nullNode()
+                    : JSON.readTree(raw);
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    body,
+                    raw,
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

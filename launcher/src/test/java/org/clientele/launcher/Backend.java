@@ -21,21 +21,24 @@ final class Backend implements AutoCloseable {
     }
 
     static Backend start(SpringApplicationBuilder application, String... args) {
-        List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=dev",
-                "--clientele.lifecycle.reassess-every=PT1H"));
+        List<String> all = new ArrayList<>(List.of(
+                "--server.port=0", "--spring.profiles.active=dev", "--clientele.lifecycle.reassess-every=PT1H"));
         all.addAll(List.of(args));
         return new Backend(application.run(all.toArray(String[]::new)));
     }
 
     static String[] withDatabase(String jdbcUrl, String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres", "--spring.datasource.password="));
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password="));
         args.addAll(List.of(extraArgs));
         return args.toArray(String[]::new);
     }
 
     ApiClient api() {
-        return new ApiClient(((ServletWebServerApplicationContext) context).getWebServer().getPort());
+        return new ApiClient(
+                ((ServletWebServerApplicationContext) context).getWebServer().getPort());
     }
 
     <T> T bean(Class<T> type) {

@@ -37,38 +37,54 @@ class BadInputIT {
 
     @Test
     void aWrongTypeNamesTheField() {
-        assertProblem(purchase("{\"orderReference\":\"X\",\"amount\":\"lots\",\"currency\":\"EUR\",\"channel\":\"WEB\"}"),
-                400, "INVALID_FIELD", "amount");
+        assertProblem(
+                purchase("{\"orderReference\":\"X\",\"amount\":\"lots\",\"currency\":\"EUR\",\"channel\":\"WEB\"}"),
+                400,
+                "INVALID_FIELD",
+                "amount");
     }
 
     @Test
     void aMissingFieldNamesTheField() {
-        assertProblem(purchase("{\"amount\":10,\"currency\":\"EUR\",\"channel\":\"WEB\"}"),
-                400, "INVALID_FIELD", "orderReference");
+        assertProblem(
+                purchase("{\"amount\":10,\"currency\":\"EUR\",\"channel\":\"WEB\"}"),
+                400,
+                "INVALID_FIELD",
+                "orderReference");
     }
 
     @Test
     void aNegativeAmountNamesTheField() {
-        assertProblem(purchase("{\"orderReference\":\"N\",\"amount\":-3,\"currency\":\"EUR\",\"channel\":\"WEB\"}"),
-                400, "INVALID_FIELD", "amount");
+        assertProblem(
+                purchase("{\"orderReference\":\"N\",\"amount\":-3,\"currency\":\"EUR\",\"channel\":\"WEB\"}"),
+                400,
+                "INVALID_FIELD",
+                "amount");
     }
 
     @Test
     void anUnknownEnumValueNamesTheFieldAndTheAllowedValues() {
-        Answer answer = purchase("{\"orderReference\":\"E\",\"amount\":3,\"currency\":\"EUR\",\"channel\":\"TELEPATHY\"}");
+        Answer answer =
+                purchase("{\"orderReference\":\"E\",\"amount\":3,\"currency\":\"EUR\",\"channel\":\"TELEPATHY\"}");
         assertProblem(answer, 400, "INVALID_FIELD", "channel");
         assertThat(answer.body().path("errors").get(0).path("reason").asText()).contains("WEB", "SHOP");
     }
 
     @Test
     void anUnknownFieldIsRefused() {
-        assertProblem(purchase("{\"orderReference\":\"U\",\"amount\":3,\"currency\":\"EUR\",\"channel\":\"WEB\","
-                + "\"discount\":1}"), 400, "UNKNOWN_FIELD", "discount");
+        assertProblem(
+                purchase("{\"orderReference\":\"U\",\"amount\":3,\"currency\":\"EUR\",\"channel\":\"WEB\","
+                        + "\"discount\":1}"),
+                400,
+                "UNKNOWN_FIELD",
+                "discount");
     }
 
     @Test
     void anInvalidEmailNamesTheField() {
-        Answer answer = api.post("/api/customers", ApiClient.BACKOFFICE,
+        Answer answer = api.post(
+                "/api/customers",
+                ApiClient.BACKOFFICE,
                 "{\"email\":\"not-an-address\",\"origin\":{\"source\":\"test\"}}");
         assertProblem(answer, 400, "INVALID_FIELD", "email");
     }
@@ -83,11 +99,16 @@ class BadInputIT {
 
     @Test
     void anUnknownCustomerIsA404() {
-        Answer answer = api.post("/api/customers/00000000-0000-0000-0000-000000000042/purchases",
-                ApiClient.BACKOFFICE, "{\"orderReference\":\"Z\",\"amount\":3,\"currency\":\"EUR\",\"channel\":\"WEB\"}");
+        Answer answer = api.post(
+                "/api/customers/00000000-0000-0000-0000-000000000042/purchases",
+                ApiClient.BACKOFFICE,
+                "{\"orderReference\":\"Z\",\"amount\":3,\"currency\":\"EUR\",\"channel\":\"WEB\"}");
         assertProblem(answer, 404, "CUSTOMER_NOT_FOUND", null);
-        assertProblem(api.get("/api/customers/00000000-0000-0000-0000-000000000042", ApiClient.ANALYST), 404,
-                "CUSTOMER_NOT_FOUND", null);
+        assertProblem(
+                api.get("/api/customers/00000000-0000-0000-0000-000000000042", ApiClient.ANALYST),
+                404,
+                "CUSTOMER_NOT_FOUND",
+                null);
     }
 
     @Test
@@ -106,27 +127,37 @@ class BadInputIT {
 
     @Test
     void aChurnWithReasonOtherNeedsADetail() {
-        assertProblem(api.post("/api/customers/" + customer + "/churn", ApiClient.BACKOFFICE,
-                "{\"reason\":\"OTHER\"}"), 422, "CHURN_DETAIL_REQUIRED", null);
+        assertProblem(
+                api.post("/api/customers/" + customer + "/churn", ApiClient.BACKOFFICE, "{\"reason\":\"OTHER\"}"),
+                422,
+                "CHURN_DETAIL_REQUIRED",
+                null);
     }
 
     @Test
     void withoutCredentialsEverythingButHealthIsA401() {
         assertProblem(api.get("/api/customers/" + customer, null), 401, "AUTHENTICATION_REQUIRED", null);
         assertProblem(api.get("/v3/api-docs", null), 401, "AUTHENTICATION_REQUIRED", null);
-        assertProblem(api.get("/api/customers/" + customer, "analyst:wrong-password"), 401,
-                "AUTHENTICATION_REQUIRED", null);
+        assertProblem(
+                api.get("/api/customers/" + customer, "analyst:wrong-password"), 401, "AUTHENTICATION_REQUIRED", null);
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
     }
 
     @Test
     void aUserWithoutTheRoleGetsA403() {
-        assertProblem(api.post("/api/customers", ApiClient.ANALYST, "{\"origin\":{\"source\":\"x\"}}"), 403,
-                "ACCESS_DENIED", null);
+        assertProblem(
+                api.post("/api/customers", ApiClient.ANALYST, "{\"origin\":{\"source\":\"x\"}}"),
+                403,
+                "ACCESS_DENIED",
+                null);
         assertProblem(api.get("/api/customers/" + customer, ApiClient.BACKOFFICE), 403, "ACCESS_DENIED", null);
-        assertProblem(api.get("/api/customers/" + customer + "/consents/history", ApiClient.ANALYST), 403,
-                "ACCESS_DENIED", null);
-        assertThat(api.get("/api/customers/" + customer + "/consents/history", ApiClient.ADMIN).status())
+        assertProblem(
+                api.get("/api/customers/" + customer + "/consents/history", ApiClient.ANALYST),
+                403,
+                "ACCESS_DENIED",
+                null);
+        assertThat(api.get("/api/customers/" + customer + "/consents/history", ApiClient.ADMIN)
+                        .status())
                 .isEqualTo(200);
     }
 

@@ -42,13 +42,19 @@ class CustomerFileIT {
                 {"source":"crm","separator":";","defaultCountry":"FR","columns":{"externalReference":"ref",
                  "firstName":"first","lastName":"last","email":"mail","phone":"tel","city":"city","country":"country"}}
                 """;
-        Answer submitted = api.upload("/api/imports/contacts", ApiClient.BACKOFFICE, "contacts.csv",
-                file.getBytes(StandardCharsets.UTF_8), mapping);
+        Answer submitted = api.upload(
+                "/api/imports/contacts",
+                ApiClient.BACKOFFICE,
+                "contacts.csv",
+                file.getBytes(StandardCharsets.UTF_8),
+                mapping);
         assertThat(submitted.status()).as(submitted.raw()).isEqualTo(202);
         String job = submitted.location();
 
-        JsonNode done = await().atMost(Duration.ofSeconds(30)).until(() -> api.get(job, ApiClient.BACKOFFICE).body(),
-                body -> body.path("status").asText().equals("COMPLETED"));
+        JsonNode done = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> api.get(job, ApiClient.BACKOFFICE).body(),
+                        body -> body.path("status").asText().equals("COMPLETED"));
         assertThat(done.path("progress").path("rowsRead").asLong()).isEqualTo(4);
         assertThat(done.path("progress").path("rowsAccepted").asLong()).isEqualTo(3);
         assertThat(done.path("progress").path("rowsRejected").asLong()).isEqualTo(1);
@@ -64,12 +70,16 @@ class CustomerFileIT {
 
     @Test
     void aBadMappingIsRefusedWithTheFieldNamed() {
-        Answer answer = api.upload("/api/imports/purchases", ApiClient.BACKOFFICE, "p.csv",
-                "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), "{\"columns\":{\"orderReference\":\"a\",\"colour\":\"b\"}}");
+        Answer answer = api.upload(
+                "/api/imports/purchases",
+                ApiClient.BACKOFFICE,
+                "p.csv",
+                "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8),
+                "{\"columns\":{\"orderReference\":\"a\",\"colour\":\"b\"}}");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.text("code")).isEqualTo("INVALID_MAPPING");
-        assertThat(answer.body().path("errors").findValuesAsText("field")).contains("mapping.columns.colour",
-                "mapping.columns.sku", "mapping.currency");
+        assertThat(answer.body().path("errors").findValuesAsText("field"))
+                .contains("mapping.columns.colour", "mapping.columns.sku", "mapping.currency");
     }
 
     @Test
@@ -82,19 +92,30 @@ class CustomerFileIT {
                 {"firstName":"MARIE","lastName":"CURIE","email":"m.curie@example.fr",
                  "address":{"street":"1 rue Pierre et Marie Curie","postalCode":"75005","city":"Paris","country":"FR"},
                  "origin":{"source":"shop"}}""");
-        api.post("/api/customers/" + duplicate + "/purchases", ApiClient.BACKOFFICE,
+        api.post(
+                "/api/customers/" + duplicate + "/purchases",
+                ApiClient.BACKOFFICE,
                 "{\"orderReference\":\"S-1\",\"amount\":12.50,\"currency\":\"EUR\",\"channel\":\"SHOP\"}");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode pairs = api.get("/api/customers/duplicates", ApiClient.ANALYST).body();
+            JsonNode pairs =
+                    api.get("/api/customers/duplicates", ApiClient.ANALYST).body();
             assertThat(pairs.findValuesAsText("rule")).contains("SAME_NAME_AND_POSTCODE");
         });
 
-        Answer merged = api.post("/api/customers/" + survivor + "/merges", ApiClient.BACKOFFICE,
+        Answer merged = api.post(
+                "/api/customers/" + survivor + "/merges",
+                ApiClient.BACKOFFICE,
                 "{\"duplicateId\":\"" + duplicate + "\",\"reason\":\"same person, two emails\"}");
         assertThat(merged.text("outcome")).isEqualTo("MERGED");
-        assertThat(api.post("/api/customers/" + survivor + "/merges", ApiClient.BACKOFFICE,
-                "{\"duplicateId\":\"" + duplicate + "\"}").text("outcome")).isEqualTo("ALREADY_MERGED");
-        Answer refused = api.post("/api/customers/" + duplicate + "/purchases", ApiClient.BACKOFFICE,
+        assertThat(api.post(
+                                "/api/customers/" + survivor + "/merges",
+                                ApiClient.BACKOFFICE,
+                                "{\"duplicateId\":\"" + duplicate + "\"}")
+                        .text("outcome"))
+                .isEqualTo("ALREADY_MERGED");
+        Answer refused = api.post(
+                "/api/customers/" + duplicate + "/purchases",
+                ApiClient.BACKOFFICE,
                 "{\"orderReference\":\"S-2\",\"amount\":1,\"currency\":\"EUR\",\"channel\":\"SHOP\"}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text("code")).isEqualTo("MERGED");
@@ -103,13 +124,20 @@ class CustomerFileIT {
             Answer redirect = api.get("/api/customers/" + duplicate, ApiClient.ANALYST);
             assertThat(redirect.status()).isEqualTo(308);
             assertThat(redirect.location()).isEqualTo("/api/customers/" + survivor);
-            JsonNode profile = api.get("/api/customers/" + survivor, ApiClient.ANALYST).body();
+            JsonNode profile =
+                    api.get("/api/customers/" + survivor, ApiClient.ANALYST).body();
             assertThat(profile.path("purchases").path("count").asInt()).isEqualTo(1);
-            assertThat(api.get("/api/customers/duplicates", ApiClient.ANALYST).body().findValuesAsText(
-                    "secondCustomerId")).doesNotContain(duplicate, survivor);
+            assertThat(api.get("/api/customers/duplicates", ApiClient.ANALYST)
+                            .body()
+                            .findValuesAsText("secondCustomerId"))
+                    .doesNotContain(duplicate, survivor);
         });
-        assertThat(api.post("/api/customers/" + survivor + "/merges", ApiClient.BACKOFFICE,
-                "{\"duplicateId\":\"" + survivor + "\"}").text("code")).isEqualTo("SAME_CUSTOMER");
+        assertThat(api.post(
+                                "/api/customers/" + survivor + "/merges",
+                                ApiClient.BACKOFFICE,
+                                "{\"duplicateId\":\"" + survivor + "\"}")
+                        .text("code"))
+                .isEqualTo("SAME_CUSTOMER");
     }
 
     @Test
@@ -121,17 +149,22 @@ class CustomerFileIT {
                 {"channel":"EMAIL","purpose":"marketing","source":"web_form","legalBasis":"CONSENT",
                  "effectiveAt":"2020-02-01T00:00:00Z"}""");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode now = api.get("/api/reports/data-quality", ApiClient.ANALYST).body();
+            JsonNode now =
+                    api.get("/api/reports/data-quality", ApiClient.ANALYST).body();
             assertThat(now.path("reachableByChannel").path("EMAIL").asLong()).isGreaterThanOrEqualTo(1);
             assertThat(now.path("fields").path("email").path("filled").asLong()).isGreaterThanOrEqualTo(1);
         });
-        JsonNode beforeConsent = api.get("/api/reports/data-quality?asOf=2020-01-15", ApiClient.ANALYST).body();
+        JsonNode beforeConsent = api.get("/api/reports/data-quality?asOf=2020-01-15", ApiClient.ANALYST)
+                .body();
         assertThat(beforeConsent.path("customers").asLong()).isEqualTo(1);
-        assertThat(beforeConsent.path("reachableByChannel").path("EMAIL").asLong()).isZero();
-        JsonNode afterConsent = api.get("/api/reports/data-quality?asOf=2020-03-01", ApiClient.ANALYST).body();
+        assertThat(beforeConsent.path("reachableByChannel").path("EMAIL").asLong())
+                .isZero();
+        JsonNode afterConsent = api.get("/api/reports/data-quality?asOf=2020-03-01", ApiClient.ANALYST)
+                .body();
         assertThat(afterConsent.path("reachableByAnyChannel").asLong()).isEqualTo(1);
         assertThat(afterConsent.path("phases").path("PROSPECT").asLong()).isEqualTo(1);
-        assertThat(api.get("/api/reports/data-quality?asOf=yesterday", ApiClient.ANALYST).text("code"))
+        assertThat(api.get("/api/reports/data-quality?asOf=yesterday", ApiClient.ANALYST)
+                        .text("code"))
                 .isEqualTo("INVALID_FIELD");
     }
 

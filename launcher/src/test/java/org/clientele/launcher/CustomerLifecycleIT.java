@@ -71,16 +71,22 @@ class CustomerLifecycleIT {
                 {"orderReference":"INV-1","purchasedAt":"2026-06-01T09:00:00Z","amount":42.50,"currency":"EUR",
                  "channel":"SHOP","lines":[{"sku":"SKU-1","quantity":1,"unitPrice":42.50}]}
                 """;
-        assertThat(api.post("/api/customers/" + id + "/purchases", ApiClient.BACKOFFICE, purchase).text("outcome"))
+        assertThat(api.post("/api/customers/" + id + "/purchases", ApiClient.BACKOFFICE, purchase)
+                        .text("outcome"))
                 .isEqualTo("RECORDED");
         Answer repeat = api.post("/api/customers/" + id + "/purchases", ApiClient.BACKOFFICE, purchase);
         assertThat(repeat.status()).isEqualTo(200);
         assertThat(repeat.text("outcome")).isEqualTo("ALREADY_RECORDED");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode profile = api.get("/api/customers/" + id, ApiClient.ANALYST).body();
+            JsonNode profile =
+                    api.get("/api/customers/" + id, ApiClient.ANALYST).body();
             assertThat(profile.path("purchases").path("count").asInt()).isEqualTo(1);
-            assertThat(profile.path("purchases").path("netSpent").get(0).path("amount").decimalValue())
+            assertThat(profile.path("purchases")
+                            .path("netSpent")
+                            .get(0)
+                            .path("amount")
+                            .decimalValue())
                     .isEqualByComparingTo("42.50");
             assertThat(profile.path("lifecycle").path("phase").asText()).isEqualTo("FIRST_PURCHASE");
         });
@@ -92,13 +98,17 @@ class CustomerLifecycleIT {
         String consent = """
                 {"channel":"EMAIL","purpose":"marketing","source":"web_form","legalBasis":"CONSENT"}
                 """;
-        assertThat(api.post("/api/customers/" + id + "/consents", ApiClient.BACKOFFICE, consent).text("outcome"))
+        assertThat(api.post("/api/customers/" + id + "/consents", ApiClient.BACKOFFICE, consent)
+                        .text("outcome"))
                 .isEqualTo("GRANTED");
-        assertThat(api.post("/api/customers/" + id + "/consents", ApiClient.BACKOFFICE, consent).text("outcome"))
+        assertThat(api.post("/api/customers/" + id + "/consents", ApiClient.BACKOFFICE, consent)
+                        .text("outcome"))
                 .isEqualTo("ALREADY_GRANTED");
         assertThat(api.post("/api/customers/" + id + "/consents/withdrawals", ApiClient.BACKOFFICE, """
                 {"channel":"EMAIL","purpose":"marketing","source":"unsubscribe_link"}
-                """).text("outcome")).isEqualTo("WITHDRAWN");
+                """)
+                        .text("outcome"))
+                .isEqualTo("WITHDRAWN");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             Answer history = api.get("/api/customers/" + id + "/consents/history", ApiClient.AUDITOR);
@@ -116,11 +126,15 @@ class CustomerLifecycleIT {
     @Test
     void aChurnedCustomerIsListedUnderItsPhase() {
         String id = api.register("churn@example.com");
-        assertThat(api.post("/api/customers/" + id + "/churn", ApiClient.BACKOFFICE,
-                "{\"reason\":\"SERVICE_PROBLEM\",\"detail\":\"late deliveries\"}").text("outcome"))
+        assertThat(api.post(
+                                "/api/customers/" + id + "/churn",
+                                ApiClient.BACKOFFICE,
+                                "{\"reason\":\"SERVICE_PROBLEM\",\"detail\":\"late deliveries\"}")
+                        .text("outcome"))
                 .isEqualTo("CHURNED");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode page = api.get("/api/customers?phase=CHURNED&size=500", ApiClient.ANALYST).body();
+            JsonNode page = api.get("/api/customers?phase=CHURNED&size=500", ApiClient.ANALYST)
+                    .body();
             assertThat(page.path("items").findValuesAsText("customerId")).contains(id);
         });
     }
@@ -128,11 +142,14 @@ class CustomerLifecycleIT {
     @Test
     void contactDetailsAreReplacedAsAWhole() {
         String id = api.register("old@example.com");
-        Answer updated = api.put("/api/customers/" + id + "/contact", ApiClient.BACKOFFICE,
+        Answer updated = api.put(
+                "/api/customers/" + id + "/contact",
+                ApiClient.BACKOFFICE,
                 "{\"lastName\":\"Lovelace-King\",\"email\":\"new@example.com\",\"phone\":\"+44 20 7946 0001\"}");
         assertThat(updated.text("outcome")).isEqualTo("UPDATED");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode profile = api.get("/api/customers/" + id, ApiClient.ANALYST).body();
+            JsonNode profile =
+                    api.get("/api/customers/" + id, ApiClient.ANALYST).body();
             assertThat(profile.path("email").asText()).isEqualTo("new@example.com");
             assertThat(profile.path("name").path("firstName").isMissingNode()).isTrue();
         });
@@ -142,13 +159,15 @@ class CustomerLifecycleIT {
     void theApiIsDescribedByOpenApi() {
         Answer docs = api.get("/v3/api-docs", ApiClient.ANALYST);
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body().path("paths").has("/api/customers/{id}/purchases")).isTrue();
-        assertThat(docs.body().path("paths").has("/api/customers/{id}/consents/history")).isTrue();
+        assertThat(docs.body().path("paths").has("/api/customers/{id}/purchases"))
+                .isTrue();
+        assertThat(docs.body().path("paths").has("/api/customers/{id}/consents/history"))
+                .isTrue();
     }
 
     private static JsonNode awaitProfile(String id) {
-        return await().atMost(Duration.ofSeconds(20)).until(
-                () -> api.get("/api/customers/" + id, ApiClient.ANALYST),
-                answer -> answer.status() == 200).body();
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/api/customers/" + id, ApiClient.ANALYST), answer -> answer.status() == 200)
+                .body();
     }
 }

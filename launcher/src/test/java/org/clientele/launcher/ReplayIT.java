@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Resetting the projections' tokens and replaying the event store rebuilds identical views. */
 class ReplayIT {
 
-    private static final String PROFILE = "SELECT customer_id, first_name, last_name, email, phone, street, postal_code,"
-            + " city, country, origin_source, registered_at, purchase_count, first_purchase_at, last_purchase_at,"
-            + " churned_at, churn_reason, phase FROM customer_profile ORDER BY customer_id";
+    private static final String PROFILE =
+            "SELECT customer_id, first_name, last_name, email, phone, street, postal_code,"
+                    + " city, country, origin_source, registered_at, purchase_count, first_purchase_at, last_purchase_at,"
+                    + " churned_at, churn_reason, phase FROM customer_profile ORDER BY customer_id";
     private static final String PURCHASES = "SELECT * FROM customer_purchase ORDER BY customer_id, order_reference";
     private static final String CONSENTS = "SELECT * FROM customer_consent ORDER BY customer_id, channel, purpose";
     private static final String LEDGER = "SELECT * FROM consent_ledger ORDER BY position";
@@ -30,10 +31,13 @@ class ReplayIT {
                 for (int order = 0; order < i % 4; order++) {
                     api.post("/api/customers/" + id + "/purchases", ApiClient.BACKOFFICE, """
                             {"orderReference":"O-%d","purchasedAt":"2025-0%d-10T12:00:00Z","amount":%d.99,
-                             "currency":"GBP","channel":"WEB"}""".formatted(order, order + 1, 10 + i));
+                             "currency":"GBP","channel":"WEB"}""".formatted(
+                                    order, order + 1, 10 + i));
                 }
                 if (i % 3 == 0) {
-                    api.post("/api/customers/" + id + "/consents", ApiClient.BACKOFFICE,
+                    api.post(
+                            "/api/customers/" + id + "/consents",
+                            ApiClient.BACKOFFICE,
                             "{\"channel\":\"SMS\",\"purpose\":\"marketing\",\"source\":\"shop\",\"legalBasis\":\"CONSENT\"}");
                 }
                 if (i % 7 == 0) {
@@ -48,10 +52,12 @@ class ReplayIT {
 
             for (String projection : List.of("customer-profile", "consent-ledger")) {
                 assertThat(api.post("/api/admin/projections/" + projection + "/replay", ApiClient.ADMIN, "")
-                        .status()).isEqualTo(202);
+                                .status())
+                        .isEqualTo(202);
             }
             awaitProjectionsAt(api, head);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(views(jdbc)).isEqualTo(before));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(views(jdbc)).isEqualTo(before));
         }
     }
 
@@ -66,7 +72,14 @@ class ReplayIT {
     }
 
     private static Map<String, List<Map<String, Object>>> views(JdbcTemplate jdbc) {
-        return Map.of(PROFILE, jdbc.queryForList(PROFILE), PURCHASES, jdbc.queryForList(PURCHASES),
-                CONSENTS, jdbc.queryForList(CONSENTS), LEDGER, jdbc.queryForList(LEDGER));
+        return Map.of(
+                PROFILE,
+                jdbc.queryForList(PROFILE),
+                PURCHASES,
+                jdbc.queryForList(PURCHASES),
+                CONSENTS,
+                jdbc.queryForList(CONSENTS),
+                LEDGER,
+                jdbc.queryForList(LEDGER));
     }
 }

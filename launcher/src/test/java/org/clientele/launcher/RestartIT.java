@@ -23,11 +23,17 @@ class RestartIT {
         try (Backend first = embedded()) {
             ApiClient api = first.api();
             id = api.register("restart@example.com");
-            api.post("/api/customers/" + id + "/purchases", ApiClient.BACKOFFICE,
+            api.post(
+                    "/api/customers/" + id + "/purchases",
+                    ApiClient.BACKOFFICE,
                     "{\"orderReference\":\"R-1\",\"amount\":10,\"currency\":\"EUR\",\"channel\":\"WEB\"}");
-            await().atMost(Duration.ofSeconds(20)).until(
-                    () -> api.get("/api/customers/" + id, ApiClient.ANALYST).body().path("purchases").path("count")
-                            .asInt() == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> api.get("/api/customers/" + id, ApiClient.ANALYST)
+                                    .body()
+                                    .path("purchases")
+                                    .path("count")
+                                    .asInt()
+                            == 1);
             events = eventCount(first);
         }
         assertThat(dataDir.resolve("postgres")).isDirectory();
@@ -35,29 +41,43 @@ class RestartIT {
         try (Backend second = embedded()) {
             ApiClient api = second.api();
             assertThat(eventCount(second)).isEqualTo(events);
-            assertThat(api.get("/api/customers/" + id, ApiClient.ANALYST).body().path("purchases").path("count")
-                    .asInt()).isEqualTo(1);
+            assertThat(api.get("/api/customers/" + id, ApiClient.ANALYST)
+                            .body()
+                            .path("purchases")
+                            .path("count")
+                            .asInt())
+                    .isEqualTo(1);
             // the stream carries on where it stopped: the order is known, a new one is appended
-            assertThat(api.post("/api/customers/" + id + "/purchases", ApiClient.BACKOFFICE,
-                    "{\"orderReference\":\"R-1\",\"amount\":10,\"currency\":\"EUR\",\"channel\":\"WEB\"}")
-                    .text("outcome")).isEqualTo("ALREADY_RECORDED");
-            assertThat(api.post("/api/customers/" + id + "/purchases", ApiClient.BACKOFFICE,
-                    "{\"orderReference\":\"R-2\",\"amount\":5,\"currency\":\"EUR\",\"channel\":\"WEB\"}")
-                    .text("outcome")).isEqualTo("RECORDED");
-            await().atMost(Duration.ofSeconds(20)).until(
-                    () -> api.get("/api/customers/" + id, ApiClient.ANALYST).body().path("purchases").path("count")
-                            .asInt() == 2);
+            assertThat(api.post(
+                                    "/api/customers/" + id + "/purchases",
+                                    ApiClient.BACKOFFICE,
+                                    "{\"orderReference\":\"R-1\",\"amount\":10,\"currency\":\"EUR\",\"channel\":\"WEB\"}")
+                            .text("outcome"))
+                    .isEqualTo("ALREADY_RECORDED");
+            assertThat(api.post(
+                                    "/api/customers/" + id + "/purchases",
+                                    ApiClient.BACKOFFICE,
+                                    "{\"orderReference\":\"R-2\",\"amount\":5,\"currency\":\"EUR\",\"channel\":\"WEB\"}")
+                            .text("outcome"))
+                    .isEqualTo("RECORDED");
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> api.get("/api/customers/" + id, ApiClient.ANALYST)
+                                    .body()
+                                    .path("purchases")
+                                    .path("count")
+                                    .asInt()
+                            == 2);
         }
     }
 
     private Backend embedded() {
-        return Backend.start(new SpringApplicationBuilder(ClienteleApplication.class),
-                "--clientele.database.data-dir=" + dataDir);
+        return Backend.start(
+                new SpringApplicationBuilder(ClienteleApplication.class), "--clientele.database.data-dir=" + dataDir);
     }
 
     private static long eventCount(Backend backend) {
-        Long count = backend.bean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM domain_event_entry",
-                Long.class);
+        Long count =
+                backend.bean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         return count == null ? 0 : count;
     }
 }

@@ -26,18 +26,23 @@ class TwoProcessIT {
     void theQuerySideSeesWhatTheCommandSideWrote() throws Exception {
         String database = TestDatabase.newDatabase();
         try (Backend writer = Backend.start(CommandSideApplication.application(), Backend.withDatabase(database));
-             Backend otherWriter = Backend.start(CommandSideApplication.application(), Backend.withDatabase(database));
-             Backend reader = Backend.start(QuerySideApplication.application(), Backend.withDatabase(database))) {
+                Backend otherWriter =
+                        Backend.start(CommandSideApplication.application(), Backend.withDatabase(database));
+                Backend reader = Backend.start(QuerySideApplication.application(), Backend.withDatabase(database))) {
             ApiClient commands = writer.api();
             ApiClient views = reader.api();
 
             String id = commands.register("two@example.com");
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(views.get("/api/customers/" + id, ApiClient.ANALYST).status()).isEqualTo(200));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(views.get("/api/customers/" + id, ApiClient.ANALYST)
+                                    .status())
+                            .isEqualTo(200));
 
             // the write side alone answers no reads, the read side alone takes no commands
-            assertThat(commands.get("/api/customers/" + id, ApiClient.ADMIN).status()).isIn(404, 405);
-            assertThat(views.post("/api/customers", ApiClient.ADMIN, "{}").status()).isIn(404, 405);
+            assertThat(commands.get("/api/customers/" + id, ApiClient.ADMIN).status())
+                    .isIn(404, 405);
+            assertThat(views.post("/api/customers", ApiClient.ADMIN, "{}").status())
+                    .isIn(404, 405);
 
             // two instances append to the same stream at once: every purchase lands exactly once
             List<ApiClient> instances = List.of(commands, otherWriter.api());
@@ -47,19 +52,24 @@ class TwoProcessIT {
                 ApiClient instance = instances.get(i % 2);
                 String body = "{\"orderReference\":\"C-%d\",\"amount\":1,\"currency\":\"EUR\",\"channel\":\"WEB\"}"
                         .formatted(i);
-                answers.add(pool.submit(() -> instance.post("/api/customers/" + id + "/purchases",
-                        ApiClient.BACKOFFICE, body)));
+                answers.add(pool.submit(
+                        () -> instance.post("/api/customers/" + id + "/purchases", ApiClient.BACKOFFICE, body)));
             }
             for (Future<Answer> answer : answers) {
                 assertThat(answer.get().status()).as(answer.get().raw()).isEqualTo(201);
             }
             pool.shutdown();
-            Long stored = writer.bean(JdbcTemplate.class).queryForObject(
-                    "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id);
+            Long stored = writer.bean(JdbcTemplate.class)
+                    .queryForObject(
+                            "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id);
             assertThat(stored).isEqualTo(41);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(views.get("/api/customers/" + id, ApiClient.ANALYST).body().path("purchases")
-                            .path("count").asInt()).isEqualTo(40));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(views.get("/api/customers/" + id, ApiClient.ANALYST)
+                                    .body()
+                                    .path("purchases")
+                                    .path("count")
+                                    .asInt())
+                            .isEqualTo(40));
         }
     }
 }

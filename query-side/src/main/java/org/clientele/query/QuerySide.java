@@ -30,7 +30,11 @@ public class QuerySide {
             @Value("${clientele.lifecycle.declining-ratio:0.5}") double decliningRatio,
             @Value("${clientele.lifecycle.declining-minimum-prior:2}") int decliningMinimumPrior,
             @Value("${clientele.lifecycle.reactivated-for-months:12}") int reactivatedForMonths) {
-        return new LifecycleSettings(inactiveAfterMonths, decliningWindowMonths, decliningRatio, decliningMinimumPrior,
+        return new LifecycleSettings(
+                inactiveAfterMonths,
+                decliningWindowMonths,
+                decliningRatio,
+                decliningMinimumPrior,
                 reactivatedForMonths);
     }
 }

@@ -36,8 +36,8 @@ class EventJsonRoundTripTest {
 
     @Test
     void writesInstantsAsIsoTextWithTheirFullPrecision() throws Exception {
-        JsonNode json = AXON_MAPPER.valueToTree(new CustomerChurned(SampleEvents.CUSTOMER, null, null,
-                SampleEvents.AT));
+        JsonNode json =
+                AXON_MAPPER.valueToTree(new CustomerChurned(SampleEvents.CUSTOMER, null, null, SampleEvents.AT));
 
         assertThat(json.get("churnedAt").asText()).isEqualTo("2024-03-01T09:30:15.123456Z");
     }
@@ -49,8 +49,9 @@ class EventJsonRoundTripTest {
                  "churnedAt":"2024-03-01T09:30:15.123456Z","retired":"field of an older revision"}
                 """;
 
-        assertThat(AXON_MAPPER.readValue(json, CustomerChurned.class)).isEqualTo(new CustomerChurned(
-                SampleEvents.CUSTOMER, org.clientele.events.customer.ChurnReason.PRICE, null, SampleEvents.AT));
+        assertThat(AXON_MAPPER.readValue(json, CustomerChurned.class))
+                .isEqualTo(new CustomerChurned(
+                        SampleEvents.CUSTOMER, org.clientele.events.customer.ChurnReason.PRICE, null, SampleEvents.AT));
     }
 
     @Test

@@ -30,10 +30,15 @@ class EventsAreVersionedTest {
     @ParameterizedTest
     @MethodSource("eventTypes")
     void everyEventIsARecordWithARevision(Class<?> eventType) {
-        assertThat(eventType.isRecord()).as("%s is a record", eventType.getSimpleName()).isTrue();
-        assertThat(eventType.getAnnotation(Revision.class)).as("@Revision on %s", eventType.getSimpleName())
+        assertThat(eventType.isRecord())
+                .as("%s is a record", eventType.getSimpleName())
+                .isTrue();
+        assertThat(eventType.getAnnotation(Revision.class))
+                .as("@Revision on %s", eventType.getSimpleName())
                 .isNotNull()
-                .extracting(Revision::value).asString().isNotBlank();
+                .extracting(Revision::value)
+                .asString()
+                .isNotBlank();
     }
 
     /** Every record about a customer is an event; listing them all makes the round-trip test cover new ones. */
@@ -47,13 +52,17 @@ class EventsAreVersionedTest {
                 .collect(Collectors.toSet());
 
         assertThat(recordsAboutACustomer)
-                .containsExactlyInAnyOrderElementsOf(eventTypes().map(Class::getName).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        eventTypes().map(Class::getName).toList());
     }
 
     @Test
     void eventsDependOnlyOnTheJdkAxonsSerializationAnnotationsAndEachOther() {
-        classes().that().resideInAPackage("org.clientele.events..")
-                .should().onlyDependOnClassesThat()
+        classes()
+                .that()
+                .resideInAPackage("org.clientele.events..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "org.axonframework.serialization..", "org.clientele.events..")
                 .check(EVENTS_MODULE);
     }

@@ -9,8 +9,11 @@ import org.clientele.events.customer.CustomerId;
  * one, each part it lacks is kept. (An HTTP update replaces the whole set instead.) The file's external reference,
  * when the customer does not carry it yet, is linked to the customer.
  */
-public record AmendContactDetails(@TargetAggregateIdentifier CustomerId customerId, ContactDetails contact,
-                                  String source, String externalReference) {
+public record AmendContactDetails(
+        @TargetAggregateIdentifier CustomerId customerId,
+        ContactDetails contact,
+        String source,
+        String externalReference) {
 
     public AmendContactDetails(CustomerId customerId, ContactDetails contact) {
         this(customerId, contact, null, null);

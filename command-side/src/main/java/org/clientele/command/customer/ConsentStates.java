@@ -10,11 +10,9 @@ import org.clientele.events.customer.MergedFacts;
 /** The aggregate's memory of each consent: whether it is granted, and when it last changed. */
 final class ConsentStates {
 
-    private record Key(Channel channel, ConsentPurpose purpose) {
-    }
+    private record Key(Channel channel, ConsentPurpose purpose) {}
 
-    private record State(boolean granted, Instant changedAt) {
-    }
+    private record State(boolean granted, Instant changedAt) {}
 
     private final Map<Key, State> states = new HashMap<>();
 
@@ -27,8 +25,10 @@ final class ConsentStates {
     void checkInOrder(Channel channel, ConsentPurpose purpose, Instant effectiveAt) {
         State state = states.get(new Key(channel, purpose));
         if (state != null && effectiveAt.isBefore(state.changedAt())) {
-            throw new CustomerRejected(Rejection.CONSENT_CHANGE_OUT_OF_ORDER, "the " + channel + "/" + purpose.value()
-                    + " consent last changed at " + state.changedAt() + ", after " + effectiveAt);
+            throw new CustomerRejected(
+                    Rejection.CONSENT_CHANGE_OUT_OF_ORDER,
+                    "the " + channel + "/" + purpose.value() + " consent last changed at " + state.changedAt()
+                            + ", after " + effectiveAt);
         }
     }
 
@@ -39,8 +39,11 @@ final class ConsentStates {
     /** The last state of every consent, for a survivor to take over. */
     java.util.List<MergedFacts.Consent> states() {
         return states.entrySet().stream()
-                .map(entry -> new MergedFacts.Consent(entry.getKey().channel(), entry.getKey().purpose(),
-                        entry.getValue().granted(), entry.getValue().changedAt()))
+                .map(entry -> new MergedFacts.Consent(
+                        entry.getKey().channel(),
+                        entry.getKey().purpose(),
+                        entry.getValue().granted(),
+                        entry.getValue().changedAt()))
                 .toList();
     }
 

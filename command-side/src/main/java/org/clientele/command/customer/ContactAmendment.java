@@ -8,8 +8,7 @@ import org.clientele.events.customer.InvalidValue;
 /** How an import completes a customer's details: what it gives replaces, what it lacks is kept. */
 final class ContactAmendment {
 
-    private ContactAmendment() {
-    }
+    private ContactAmendment() {}
 
     static ContactDetails amend(ContactDetails current, ContactDetails given) {
         if (current == null) {

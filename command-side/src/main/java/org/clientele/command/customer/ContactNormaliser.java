@@ -26,9 +26,15 @@ import org.clientele.events.customer.PostalAddress;
 public final class ContactNormaliser {
 
     /** The raw text of a contact, as a form or a file gives it. */
-    public record RawContact(String firstName, String lastName, String email, String phone, String street,
-                             String postalCode, String city, String country) {
-    }
+    public record RawContact(
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            String street,
+            String postalCode,
+            String city,
+            String country) {}
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^A-Z]");
@@ -41,7 +47,8 @@ public final class ContactNormaliser {
     public ContactNormaliser(String defaultRegion) {
         String region = defaultRegion == null ? "" : defaultRegion.strip().toUpperCase(Locale.ROOT);
         if (!PHONES.getSupportedRegions().contains(region)) {
-            throw new IllegalArgumentException("default country must be an ISO 3166-1 alpha-2 code, got " + defaultRegion);
+            throw new IllegalArgumentException(
+                    "default country must be an ISO 3166-1 alpha-2 code, got " + defaultRegion);
         }
         this.defaultRegion = region;
     }
@@ -93,8 +100,11 @@ public final class ContactNormaliser {
             if (PHONES.isValidNumber(parsed)) {
                 return PhoneNumber.of(PHONES.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
             }
-            invalid.add(new InvalidValue("phone", text.strip(), "'" + text.strip() + "' is not a valid phone number"
-                    + " (numbers without a country code are read as " + defaultRegion + ")"));
+            invalid.add(new InvalidValue(
+                    "phone",
+                    text.strip(),
+                    "'" + text.strip() + "' is not a valid phone number"
+                            + " (numbers without a country code are read as " + defaultRegion + ")"));
         } catch (NumberParseException e) {
             invalid.add(new InvalidValue("phone", text.strip(), "'" + text.strip() + "' is not a phone number"));
         }
@@ -109,8 +119,8 @@ public final class ContactNormaliser {
         if (!isBlank(raw.country())) {
             country = countryCode(raw.country());
             if (country == null) {
-                invalid.add(new InvalidValue("country", raw.country().strip(),
-                        "'" + raw.country().strip() + "' is not a known country"));
+                invalid.add(new InvalidValue(
+                        "country", raw.country().strip(), "'" + raw.country().strip() + "' is not a known country"));
             }
         }
         if (isBlank(raw.street()) && isBlank(raw.postalCode()) && isBlank(raw.city()) && country == null) {
@@ -128,14 +138,32 @@ public final class ContactNormaliser {
             names.put(key(locale.getDisplayCountry(Locale.FRENCH)), code);
         }
         // usual names that the locales spell otherwise
-        Map.of("UK", "GB", "GREAT BRITAIN", "GB", "ENGLAND", "GB", "SCOTLAND", "GB", "WALES", "GB",
-                "EIRE", "IE", "USA", "US", "RSA", "ZA", "CZECH REPUBLIC", "CZ")
+        Map.of(
+                        "UK",
+                        "GB",
+                        "GREAT BRITAIN",
+                        "GB",
+                        "ENGLAND",
+                        "GB",
+                        "SCOTLAND",
+                        "GB",
+                        "WALES",
+                        "GB",
+                        "EIRE",
+                        "IE",
+                        "USA",
+                        "US",
+                        "RSA",
+                        "ZA",
+                        "CZECH REPUBLIC",
+                        "CZ")
                 .forEach((name, code) -> names.put(key(name), code));
         return Map.copyOf(names);
     }
 
     private static String key(String text) {
-        String stripped = MARKS.matcher(Normalizer.normalize(text.strip(), Normalizer.Form.NFD)).replaceAll("");
+        String stripped = MARKS.matcher(Normalizer.normalize(text.strip(), Normalizer.Form.NFD))
+                .replaceAll("");
         return NOT_LETTERS.matcher(stripped.toUpperCase(Locale.ROOT)).replaceAll("");
     }
 

@@ -41,6 +41,7 @@ public class Customer {
 
     @AggregateIdentifier
     private CustomerId id;
+
     private ContactDetails registeredContact;
     private Origin origin;
     private ContactDetails contact;
@@ -53,8 +54,7 @@ public class Customer {
     private Instant lastPurchaseAt;
 
     /** Axon rebuilds the customer from its events, starting from this empty state. */
-    protected Customer() {
-    }
+    protected Customer() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -64,12 +64,13 @@ public class Customer {
             if (Objects.equals(registeredContact, command.contact()) && Objects.equals(origin, command.origin())) {
                 return Outcome.UNCHANGED;
             }
-            throw new CustomerRejected(Rejection.ALREADY_REGISTERED_DIFFERENTLY,
+            throw new CustomerRejected(
+                    Rejection.ALREADY_REGISTERED_DIFFERENTLY,
                     "customer " + id + " is already registered with other details");
         }
         Instant registeredAt = DatePolicy.occurredAt(command.registeredAt(), clock, "registeredAt");
-        apply(new ContactRegistered(command.customerId(), command.contact(), command.origin(), registeredAt,
-                command.externalReference()));
+        apply(new ContactRegistered(
+                command.customerId(), command.contact(), command.origin(), registeredAt, command.externalReference()));
         return Outcome.APPLIED;
     }
 
@@ -87,7 +88,8 @@ public class Customer {
     public Outcome handle(AmendContactDetails command) {
         requireNotMerged();
         Outcome outcome = Outcome.UNCHANGED;
-        if (command.externalReference() != null && command.source() != null
+        if (command.externalReference() != null
+                && command.source() != null
                 && externalReferences.add(command.source() + "|" + command.externalReference())) {
             apply(new ExternalReferenceLinked(id, command.source(), command.externalReference()));
             outcome = Outcome.APPLIED;
@@ -108,8 +110,8 @@ public class Customer {
         }
         Instant purchasedAt = DatePolicy.occurredAt(command.purchasedAt(), clock, "purchasedAt");
         PurchasePolicy.check(command);
-        apply(new PurchaseRecorded(id, command.orderReference(), purchasedAt, command.amount(), command.lines(),
-                command.channel()));
+        apply(new PurchaseRecorded(
+                id, command.orderReference(), purchasedAt, command.amount(), command.lines(), command.channel()));
         return Outcome.APPLIED;
     }
 
@@ -121,8 +123,8 @@ public class Customer {
         }
         Instant returnedAt = DatePolicy.occurredAt(command.returnedAt(), clock, "returnedAt");
         PurchasePolicy.checkLines(command.lines(), command.refund());
-        apply(new ReturnRecorded(id, command.returnReference(), returnedAt, command.refund(), command.lines(),
-                command.channel()));
+        apply(new ReturnRecorded(
+                id, command.returnReference(), returnedAt, command.refund(), command.lines(), command.channel()));
         return Outcome.APPLIED;
     }
 
@@ -134,8 +136,8 @@ public class Customer {
         }
         Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
         consents.checkInOrder(command.channel(), command.purpose(), effectiveAt);
-        apply(new ConsentGranted(id, command.channel(), command.purpose(), command.source(), command.legalBasis(),
-                effectiveAt));
+        apply(new ConsentGranted(
+                id, command.channel(), command.purpose(), command.source(), command.legalBasis(), effectiveAt));
         return Outcome.APPLIED;
     }
 
@@ -147,8 +149,8 @@ public class Customer {
         }
         Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
         consents.checkInOrder(command.channel(), command.purpose(), effectiveAt);
-        apply(new ConsentWithdrawn(id, command.channel(), command.purpose(), command.source(), command.legalBasis(),
-                effectiveAt));
+        apply(new ConsentWithdrawn(
+                id, command.channel(), command.purpose(), command.source(), command.legalBasis(), effectiveAt));
         return Outcome.APPLIED;
     }
 
@@ -158,7 +160,8 @@ public class Customer {
         if (isChurned()) {
             return Outcome.UNCHANGED;
         }
-        if (command.reason() == ChurnReason.OTHER && (command.detail() == null || command.detail().isBlank())) {
+        if (command.reason() == ChurnReason.OTHER
+                && (command.detail() == null || command.detail().isBlank())) {
             throw new CustomerRejected(Rejection.CHURN_DETAIL_REQUIRED, "reason OTHER needs a detail saying what");
         }
         Instant at = DatePolicy.occurredAt(command.churnedAt(), clock, "churnedAt");
@@ -188,8 +191,9 @@ public class Customer {
 
     private void requireNotMerged() {
         if (mergedInto != null) {
-            throw new CustomerRejected(Rejection.MERGED, "customer " + id + " was merged into " + mergedInto
-                    + "; send commands to " + mergedInto);
+            throw new CustomerRejected(
+                    Rejection.MERGED,
+                    "customer " + id + " was merged into " + mergedInto + "; send commands to " + mergedInto);
         }
     }
 
@@ -221,8 +225,14 @@ public class Customer {
 
     @EventSourcingHandler
     void on(PurchaseRecorded event) {
-        orders.put(event.orderReference(), new MergedFacts.Order(event.orderReference(), event.purchasedAt(),
-                event.amount().amount(), event.amount().currency(), false));
+        orders.put(
+                event.orderReference(),
+                new MergedFacts.Order(
+                        event.orderReference(),
+                        event.purchasedAt(),
+                        event.amount().amount(),
+                        event.amount().currency(),
+                        false));
         if (lastPurchaseAt == null || event.purchasedAt().isAfter(lastPurchaseAt)) {
             lastPurchaseAt = event.purchasedAt();
         }
@@ -230,8 +240,14 @@ public class Customer {
 
     @EventSourcingHandler
     void on(ReturnRecorded event) {
-        returns.put(event.returnReference(), new MergedFacts.Order(event.returnReference(), event.returnedAt(),
-                event.refund().amount(), event.refund().currency(), true));
+        returns.put(
+                event.returnReference(),
+                new MergedFacts.Order(
+                        event.returnReference(),
+                        event.returnedAt(),
+                        event.refund().amount(),
+                        event.refund().currency(),
+                        true));
     }
 
     @EventSourcingHandler

@@ -27,8 +27,8 @@ public class CustomerMerging {
         Instant at = clock.instant();
         Aggregate<Customer> survivor = customers.load(command.survivorId().toString());
         Aggregate<Customer> duplicate = customers.load(command.duplicateId().toString());
-        MergedFacts absorbed = duplicate.invoke(customer -> customer.mergeInto(command.survivorId(), command.reason(),
-                at));
+        MergedFacts absorbed =
+                duplicate.invoke(customer -> customer.mergeInto(command.survivorId(), command.reason(), at));
         if (absorbed == null) {
             return Outcome.UNCHANGED;
         }

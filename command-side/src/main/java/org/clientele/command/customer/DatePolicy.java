@@ -10,8 +10,7 @@ final class DatePolicy {
     /** Allows for a caller whose clock runs a little ahead of ours. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private DatePolicy() {
-    }
+    private DatePolicy() {}
 
     /** The given date, or now when none was given; refused when it lies in the future. */
     static Instant occurredAt(Instant given, Clock clock, String what) {

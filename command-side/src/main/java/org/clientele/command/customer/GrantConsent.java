@@ -9,6 +9,10 @@ import org.clientele.events.consent.LegalBasis;
 import org.clientele.events.customer.CustomerId;
 
 /** Record that a customer agreed to be contacted on a channel for a purpose. */
-public record GrantConsent(@TargetAggregateIdentifier CustomerId customerId, Channel channel, ConsentPurpose purpose,
-                           ConsentSource source, LegalBasis legalBasis, Instant effectiveAt) {
-}
+public record GrantConsent(
+        @TargetAggregateIdentifier CustomerId customerId,
+        Channel channel,
+        ConsentPurpose purpose,
+        ConsentSource source,
+        LegalBasis legalBasis,
+        Instant effectiveAt) {}

@@ -5,8 +5,7 @@ import org.clientele.events.purchase.PurchaseLine;
 /** What makes a purchase acceptable beyond the shape of its values. */
 final class PurchasePolicy {
 
-    private PurchasePolicy() {
-    }
+    private PurchasePolicy() {}
 
     static void check(RecordPurchase command) {
         checkLines(command.lines(), command.amount());
@@ -16,8 +15,10 @@ final class PurchasePolicy {
     static void checkLines(java.util.List<PurchaseLine> lines, org.clientele.events.purchase.Money total) {
         for (PurchaseLine line : lines) {
             if (!line.unitPrice().currency().equals(total.currency())) {
-                throw new CustomerRejected(Rejection.CURRENCY_MISMATCH, "line " + line.sku().value() + " is priced in "
-                        + line.unitPrice().currency() + " but the whole is in " + total.currency());
+                throw new CustomerRejected(
+                        Rejection.CURRENCY_MISMATCH,
+                        "line " + line.sku().value() + " is priced in "
+                                + line.unitPrice().currency() + " but the whole is in " + total.currency());
             }
         }
     }

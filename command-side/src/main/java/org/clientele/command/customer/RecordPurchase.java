@@ -10,8 +10,13 @@ import org.clientele.events.purchase.PurchaseLine;
 import org.clientele.events.purchase.SalesChannel;
 
 /** Record one order. The order reference makes it idempotent: the same order sent twice is recorded once. */
-public record RecordPurchase(@TargetAggregateIdentifier CustomerId customerId, OrderReference orderReference,
-                             Instant purchasedAt, Money amount, List<PurchaseLine> lines, SalesChannel channel) {
+public record RecordPurchase(
+        @TargetAggregateIdentifier CustomerId customerId,
+        OrderReference orderReference,
+        Instant purchasedAt,
+        Money amount,
+        List<PurchaseLine> lines,
+        SalesChannel channel) {
 
     public RecordPurchase {
         lines = lines == null ? List.of() : List.copyOf(lines);

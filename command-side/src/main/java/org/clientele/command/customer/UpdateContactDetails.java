@@ -5,5 +5,5 @@ import org.clientele.events.customer.ContactDetails;
 import org.clientele.events.customer.CustomerId;
 
 /** Replace a customer's contact details with a new set. */
-public record UpdateContactDetails(@TargetAggregateIdentifier CustomerId customerId, ContactDetails contact) {
-}
+public record UpdateContactDetails(
+        @TargetAggregateIdentifier CustomerId customerId, ContactDetails contact) {}

@@ -9,7 +9,10 @@ import org.clientele.events.consent.LegalBasis;
 import org.clientele.events.customer.CustomerId;
 
 /** Record that a customer withdrew a consent. */
-public record WithdrawConsent(@TargetAggregateIdentifier CustomerId customerId, Channel channel,
-                              ConsentPurpose purpose, ConsentSource source, LegalBasis legalBasis,
-                              Instant effectiveAt) {
-}
+public record WithdrawConsent(
+        @TargetAggregateIdentifier CustomerId customerId,
+        Channel channel,
+        ConsentPurpose purpose,
+        ConsentSource source,
+        LegalBasis legalBasis,
+        Instant effectiveAt) {}

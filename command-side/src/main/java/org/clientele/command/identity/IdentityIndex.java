@@ -34,8 +34,11 @@ public class IdentityIndex {
     /** The customer matching the first key that is known, strongest key first. */
     public Optional<CustomerId> find(List<IdentityKey> keys) {
         for (IdentityKey key : keys) {
-            List<UUID> found = jdbc.queryForList("SELECT customer_id FROM customer_identity WHERE kind = ? AND value = ?",
-                    UUID.class, key.kind().name(), key.value());
+            List<UUID> found = jdbc.queryForList(
+                    "SELECT customer_id FROM customer_identity WHERE kind = ? AND value = ?",
+                    UUID.class,
+                    key.kind().name(),
+                    key.value());
             if (!found.isEmpty()) {
                 return Optional.of(new CustomerId(found.get(0)));
             }
@@ -61,7 +64,9 @@ public class IdentityIndex {
     /** A merged duplicate's identities now lead to its survivor. */
     @EventHandler
     void on(CustomerMergedInto event) {
-        jdbc.update("UPDATE customer_identity SET customer_id = ? WHERE customer_id = ?", event.survivorId().value(),
+        jdbc.update(
+                "UPDATE customer_identity SET customer_id = ? WHERE customer_id = ?",
+                event.survivorId().value(),
                 event.customerId().value());
     }
 
@@ -78,7 +83,8 @@ public class IdentityIndex {
         for (IdentityKey key : keys) {
             rows.add(new Object[] {key.kind().name(), key.value(), customerId.value()});
         }
-        jdbc.batchUpdate("INSERT INTO customer_identity (kind, value, customer_id) VALUES (?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO customer_identity (kind, value, customer_id) VALUES (?, ?, ?) " + "ON CONFLICT DO NOTHING",
+                rows);
     }
 }

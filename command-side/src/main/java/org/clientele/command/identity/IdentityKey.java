@@ -7,7 +7,11 @@ import org.clientele.events.customer.ContactDetails;
 /** One way of recognising a person: an external reference in a source system, a normalised email or phone. */
 public record IdentityKey(Kind kind, String value) {
 
-    public enum Kind { EXTERNAL, EMAIL, PHONE }
+    public enum Kind {
+        EXTERNAL,
+        EMAIL,
+        PHONE
+    }
 
     public static IdentityKey external(String source, String reference) {
         return new IdentityKey(Kind.EXTERNAL, source + "|" + reference);

@@ -10,9 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -52,7 +52,8 @@ final class CsvRows implements AutoCloseable, Iterable<CsvRows.Row> {
         this.counting = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         InputStream content = isGzip(file) ? new GZIPInputStream(counting, 1 << 16) : counting;
         Reader reader = new InputStreamReader(content, StandardCharsets.UTF_8);
-        this.parser = CSVFormat.DEFAULT.builder()
+        this.parser = CSVFormat.DEFAULT
+                .builder()
                 .setDelimiter(mapping.separator())
                 .setHeader()
                 .setSkipHeaderRecord(true)
@@ -87,7 +88,10 @@ final class CsvRows implements AutoCloseable, Iterable<CsvRows.Row> {
 
     /** The headers the mapping names but the file lacks. */
     List<String> missingHeaders() {
-        return columns.values().stream().filter(header -> !parser.getHeaderMap().containsKey(header)).sorted().toList();
+        return columns.values().stream()
+                .filter(header -> !parser.getHeaderMap().containsKey(header))
+                .sorted()
+                .toList();
     }
 
     List<String> headers() {

@@ -31,8 +31,8 @@ final class FieldParser {
     Instant instant(String field, String text) {
         try {
             if (dateFormatter != null) {
-                TemporalAccessor parsed = dateFormatter.parseBest(text, OffsetDateTime::from, LocalDateTime::from,
-                        LocalDate::from);
+                TemporalAccessor parsed =
+                        dateFormatter.parseBest(text, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
                 if (parsed instanceof OffsetDateTime offset) {
                     return offset.toInstant();
                 }
@@ -45,14 +45,17 @@ final class FieldParser {
                 return LocalDate.parse(text).atStartOfDay(zone).toInstant();
             }
             return text.endsWith("Z") || OFFSET.matcher(text).find()
-                    ? OffsetDateTime.parse(text).toInstant() : LocalDateTime.parse(text).atZone(zone).toInstant();
+                    ? OffsetDateTime.parse(text).toInstant()
+                    : LocalDateTime.parse(text).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + " '" + text + "' is not a date in the mapping's format");
         }
     }
 
     BigDecimal decimal(String field, String text) {
-        if (decimalSeparator == '.' && text.indexOf(',') >= 0 && !THOUSANDS.matcher(text).matches()) {
+        if (decimalSeparator == '.'
+                && text.indexOf(',') >= 0
+                && !THOUSANDS.matcher(text).matches()) {
             // "2,5" with a '.' decimal separator is a mistake in the mapping or the file, not twenty-five
             throw new IllegalArgumentException(field + " '" + text + "' has a ',' that is not a thousands separator; "
                     + "is the file's decimalSeparator ','?");

@@ -5,13 +5,24 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An import as its caller follows it: state, counts, rate and time left. */
-public record ImportJob(UUID id, ImportKind kind, String fileName, long fileBytes, String status, String header,
-                        ImportProgress progress, Instant startedAt, Instant finishedAt, String failure,
-                        String startedBy) {
+public record ImportJob(
+        UUID id,
+        ImportKind kind,
+        String fileName,
+        long fileBytes,
+        String status,
+        String header,
+        ImportProgress progress,
+        Instant startedAt,
+        Instant finishedAt,
+        String failure,
+        String startedBy) {
 
     /** Rows per second so far (or over the whole run once finished). */
     public double rowsPerSecond(Instant now) {
-        double seconds = Duration.between(startedAt, finishedAt != null ? finishedAt : now).toMillis() / 1000.0;
+        double seconds = Duration.between(startedAt, finishedAt != null ? finishedAt : now)
+                        .toMillis()
+                / 1000.0;
         return seconds <= 0 ? 0 : progress.rowsRead() / seconds;
     }
 

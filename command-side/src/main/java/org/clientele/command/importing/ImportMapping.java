@@ -24,16 +24,42 @@ import org.clientele.events.purchase.SalesChannel;
  * @param returnPrefix     an order reference starting with it is a return or credit note (optional)
  * @param channel          the sales channel when no column gives one (default OTHER)
  */
-public record ImportMapping(Map<String, String> columns, String source, Character separator, String dateFormat,
-                            String timeZone, Character decimalSeparator, String defaultCountry, String currency,
-                            String returnPrefix, SalesChannel channel) {
+public record ImportMapping(
+        Map<String, String> columns,
+        String source,
+        Character separator,
+        String dateFormat,
+        String timeZone,
+        Character decimalSeparator,
+        String defaultCountry,
+        String currency,
+        String returnPrefix,
+        SalesChannel channel) {
 
-    static final Set<String> CONTACT_FIELDS = Set.of("externalReference", "firstName", "lastName", "email", "phone",
-            "street", "postalCode", "city", "country", "registeredAt");
-    static final Set<String> PURCHASE_FIELDS = Set.of("orderReference", "purchasedAt", "sku", "quantity",
-            "unitPrice", "externalReference", "email", "country", "currency", "channel");
-    static final List<String> PURCHASE_REQUIRED = List.of("orderReference", "purchasedAt", "sku", "quantity",
-            "unitPrice", "externalReference");
+    static final Set<String> CONTACT_FIELDS = Set.of(
+            "externalReference",
+            "firstName",
+            "lastName",
+            "email",
+            "phone",
+            "street",
+            "postalCode",
+            "city",
+            "country",
+            "registeredAt");
+    static final Set<String> PURCHASE_FIELDS = Set.of(
+            "orderReference",
+            "purchasedAt",
+            "sku",
+            "quantity",
+            "unitPrice",
+            "externalReference",
+            "email",
+            "country",
+            "currency",
+            "channel");
+    static final List<String> PURCHASE_REQUIRED =
+            List.of("orderReference", "purchasedAt", "sku", "quantity", "unitPrice", "externalReference");
 
     public ImportMapping {
         columns = columns == null ? Map.of() : Map.copyOf(columns);
@@ -49,25 +75,31 @@ public record ImportMapping(Map<String, String> columns, String source, Characte
         Set<String> problems = new TreeSet<>();
         for (String field : columns.keySet()) {
             if (!known.contains(field)) {
-                problems.add("columns." + field + ": not a field of a " + kind.name().toLowerCase() + " file; known: "
-                        + new TreeSet<>(known));
+                problems.add("columns." + field + ": not a field of a "
+                        + kind.name().toLowerCase() + " file; known: " + new TreeSet<>(known));
             }
         }
         if (kind == ImportKind.PURCHASES) {
-            PURCHASE_REQUIRED.stream().filter(field -> !columns.containsKey(field))
+            PURCHASE_REQUIRED.stream()
+                    .filter(field -> !columns.containsKey(field))
                     .forEach(field -> problems.add("columns." + field + ": is required for a purchases file"));
             if (currency == null && !columns.containsKey("currency")) {
                 problems.add("currency: give a currency, or a currency column");
             }
-        } else if (!columns.containsKey("externalReference") && !columns.containsKey("email")
+        } else if (!columns.containsKey("externalReference")
+                && !columns.containsKey("email")
                 && !columns.containsKey("phone")) {
             problems.add("columns: a contacts file needs an externalReference, email or phone column");
         }
         check(problems, () -> dateFormatter(), "dateFormat");
         check(problems, () -> zone(), "timeZone");
         check(problems, () -> currency == null ? null : Currency.getInstance(currency), "currency");
-        check(problems, () -> defaultCountry == null ? null
-                : new org.clientele.command.customer.ContactNormaliser(defaultCountry), "defaultCountry");
+        check(
+                problems,
+                () -> defaultCountry == null
+                        ? null
+                        : new org.clientele.command.customer.ContactNormaliser(defaultCountry),
+                "defaultCountry");
         if (decimalSeparator != '.' && decimalSeparator != ',') {
             problems.add("decimalSeparator: must be '.' or ','");
         }

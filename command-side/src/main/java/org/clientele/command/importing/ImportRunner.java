@@ -87,9 +87,18 @@ final class ImportRunner {
     private long returns;
     private CsvRows rows;
 
-    ImportRunner(CommandGateway commands, IdentityIndex identities, ImportJobRepository jobs,
-                 TransactionManager transactions, int chunkSize, UUID jobId, ImportKind kind, ImportMapping mapping,
-                 String defaultCountry, String user, Consumer<ImportProgress> listener) {
+    ImportRunner(
+            CommandGateway commands,
+            IdentityIndex identities,
+            ImportJobRepository jobs,
+            TransactionManager transactions,
+            int chunkSize,
+            UUID jobId,
+            ImportKind kind,
+            ImportMapping mapping,
+            String defaultCountry,
+            String user,
+            Consumer<ImportProgress> listener) {
         this.commands = commands;
         this.transactions = transactions;
         this.chunkSize = chunkSize;
@@ -99,8 +108,8 @@ final class ImportRunner {
         this.kind = kind;
         this.mapping = mapping;
         this.parse = new FieldParser(mapping);
-        this.normaliser = new ContactNormaliser(mapping.defaultCountry() != null ? mapping.defaultCountry()
-                : defaultCountry);
+        this.normaliser =
+                new ContactNormaliser(mapping.defaultCountry() != null ? mapping.defaultCountry() : defaultCountry);
         this.metadata = MetaData.with(MessageMetadata.USER, user)
                 .and(MessageMetadata.SOURCE_SYSTEM, "import:" + mapping.source())
                 .and(MessageMetadata.CORRELATION_ID, jobId.toString());
@@ -133,7 +142,9 @@ final class ImportRunner {
                     } else {
                         if (splitOrders.contains(reference)) {
                             // its lines are gathered, and the order imported whole once the file is read
-                            scattered.computeIfAbsent(reference, key -> new ArrayList<>()).add(row);
+                            scattered
+                                    .computeIfAbsent(reference, key -> new ArrayList<>())
+                                    .add(row);
                             maybeReport();
                             continue;
                         }
@@ -170,7 +181,9 @@ final class ImportRunner {
                 chunk.rollback();
             }
             restore(chunkStart);
-            pendingRejections.subList(chunkRejectionsStart, pendingRejections.size()).clear();
+            pendingRejections
+                    .subList(chunkRejectionsStart, pendingRejections.size())
+                    .clear();
             ordersSeen.removeAll(chunkOrders);
             resolved.clear();
             clearChunk();
@@ -180,9 +193,15 @@ final class ImportRunner {
     private void importContact(Row row) {
         try {
             String reference = FieldParser.reference(row.get("externalReference"));
-            ContactDetails contact = normaliser.normalise(new ContactNormaliser.RawContact(row.get("firstName"),
-                    row.get("lastName"), row.get("email"), row.get("phone"), row.get("street"), row.get("postalCode"),
-                    row.get("city"), row.get("country")));
+            ContactDetails contact = normaliser.normalise(new ContactNormaliser.RawContact(
+                    row.get("firstName"),
+                    row.get("lastName"),
+                    row.get("email"),
+                    row.get("phone"),
+                    row.get("street"),
+                    row.get("postalCode"),
+                    row.get("city"),
+                    row.get("country")));
             List<IdentityKey> keys = IdentityKey.of(mapping.source(), reference, contact);
             if (keys.isEmpty()) {
                 reject(row, "no external reference, valid email or valid phone identifies this contact");
@@ -210,30 +229,37 @@ final class ImportRunner {
         } catch (OrderRejected e) {
             // each faulty line gets its own reason; the sound lines of the order say which line sank it
             Row first = e.errors.keySet().iterator().next();
-            lines.forEach(row -> reject(row, e.errors.containsKey(row) ? e.errors.get(row)
-                    : "order " + reference + " not imported: line " + first.lineNumber() + " is rejected ("
-                    + e.errors.get(first) + ")"));
+            lines.forEach(row -> reject(
+                    row,
+                    e.errors.containsKey(row)
+                            ? e.errors.get(row)
+                            : "order " + reference + " not imported: line " + first.lineNumber() + " is rejected ("
+                                    + e.errors.get(first) + ")"));
             return;
         } catch (IllegalArgumentException e) {
             lines.forEach(row -> reject(row, "order " + reference + " not imported: " + e.getMessage()));
             return;
         }
         try {
-            ContactDetails contact = order.country == null ? ContactDetails.none()
-                    : normaliser.normalise(new ContactNormaliser.RawContact(null, null, null, null, null, null, null,
-                    order.country));
+            ContactDetails contact = order.country == null
+                    ? ContactDetails.none()
+                    : normaliser.normalise(
+                            new ContactNormaliser.RawContact(null, null, null, null, null, null, null, order.country));
             CustomerId customer = resolveAndRecord(
-                    List.of(IdentityKey.external(mapping.source(), order.customerReference)), contact,
-                    order.customerReference, order.at, false);
+                    List.of(IdentityKey.external(mapping.source(), order.customerReference)),
+                    contact,
+                    order.customerReference,
+                    order.at,
+                    false);
             OrderReference orderReference = OrderReference.of(reference);
             if (order.isReturn) {
-                Outcome outcome = send(new RecordReturn(customer, orderReference, order.at, order.total, order.lines,
-                        order.channel));
+                Outcome outcome = send(
+                        new RecordReturn(customer, orderReference, order.at, order.total, order.lines, order.channel));
                 returns += outcome == Outcome.APPLIED ? 1 : 0;
                 rowsReturns += lines.size();
             } else {
-                Outcome outcome = send(new RecordPurchase(customer, orderReference, order.at, order.total,
-                        order.lines, order.channel));
+                Outcome outcome = send(new RecordPurchase(
+                        customer, orderReference, order.at, order.total, order.lines, order.channel));
                 purchases += outcome == Outcome.APPLIED ? 1 : 0;
                 rowsAccepted += lines.size();
             }
@@ -242,9 +268,14 @@ final class ImportRunner {
         }
     }
 
-    private record ParsedOrder(String customerReference, Instant at, Money total, List<PurchaseLine> lines,
-                               boolean isReturn, String country, SalesChannel channel) {
-    }
+    private record ParsedOrder(
+            String customerReference,
+            Instant at,
+            Money total,
+            List<PurchaseLine> lines,
+            boolean isReturn,
+            String country,
+            SalesChannel channel) {}
 
     private ParsedOrder parseOrder(String reference, List<Row> lines) {
         String customer = null;
@@ -261,12 +292,12 @@ final class ImportRunner {
             try {
                 String rowCustomer = FieldParser.reference(row.get("externalReference"));
                 if (rowCustomer == null) {
-                    throw new IllegalArgumentException("no customer reference: a line without a customer cannot be "
-                            + "attributed to anyone");
+                    throw new IllegalArgumentException(
+                            "no customer reference: a line without a customer cannot be " + "attributed to anyone");
                 }
                 if (customer != null && !customer.equals(rowCustomer)) {
-                    throw new IllegalArgumentException("order " + reference + " names two customers, " + customer
-                            + " and " + rowCustomer);
+                    throw new IllegalArgumentException(
+                            "order " + reference + " names two customers, " + customer + " and " + rowCustomer);
                 }
                 customer = rowCustomer;
                 String date = required(row, "purchasedAt");
@@ -291,8 +322,8 @@ final class ImportRunner {
                 anyPositive |= quantity > 0;
                 anyNegative |= quantity < 0;
                 BigDecimal unitPrice = parse.decimal("unitPrice", required(row, "unitPrice"));
-                PurchaseLine line = new PurchaseLine(Sku.of(required(row, "sku")), Math.abs(quantity),
-                        new UnitPrice(unitPrice, currency));
+                PurchaseLine line = new PurchaseLine(
+                        Sku.of(required(row, "sku")), Math.abs(quantity), new UnitPrice(unitPrice, currency));
                 parsed.add(line);
                 total = total.add(unitPrice.multiply(BigDecimal.valueOf(Math.abs(quantity))));
             } catch (IllegalArgumentException e) {
@@ -302,13 +333,14 @@ final class ImportRunner {
         if (!errors.isEmpty()) {
             throw new OrderRejected(errors);
         }
-        boolean isReturn = anyNegative
-                || (mapping.returnPrefix() != null && reference.startsWith(mapping.returnPrefix()));
+        boolean isReturn =
+                anyNegative || (mapping.returnPrefix() != null && reference.startsWith(mapping.returnPrefix()));
         if (anyPositive && anyNegative) {
             throw new IllegalArgumentException("it mixes sold and returned lines");
         }
-        Money amount = new Money(total.setScale(Math.max(currency.getDefaultFractionDigits(), 0),
-                java.math.RoundingMode.HALF_EVEN), currency);
+        Money amount = new Money(
+                total.setScale(Math.max(currency.getDefaultFractionDigits(), 0), java.math.RoundingMode.HALF_EVEN),
+                currency);
         return new ParsedOrder(customer, at, amount, parsed, isReturn, country, channel);
     }
 
@@ -316,8 +348,12 @@ final class ImportRunner {
      * Finds the customer the identity keys name (in this run, then in the identity index) or registers a new one
      * whose id derives from the strongest key, so that a second run finds the same id.
      */
-    private CustomerId resolveAndRecord(List<IdentityKey> keys, ContactDetails contact, String externalReference,
-                                        Instant registeredAt, boolean amendKnown) {
+    private CustomerId resolveAndRecord(
+            List<IdentityKey> keys,
+            ContactDetails contact,
+            String externalReference,
+            Instant registeredAt,
+            boolean amendKnown) {
         for (IdentityKey key : keys) {
             CustomerId known = resolved.get(key);
             if (known != null) {
@@ -337,11 +373,11 @@ final class ImportRunner {
             remember(keys, indexed.get());
             return indexed.get();
         }
-        CustomerId id = new CustomerId(UUID.nameUUIDFromBytes((keys.get(0).kind() + ":" + keys.get(0).value())
-                .getBytes(StandardCharsets.UTF_8)));
+        CustomerId id = new CustomerId(UUID.nameUUIDFromBytes(
+                (keys.get(0).kind() + ":" + keys.get(0).value()).getBytes(StandardCharsets.UTF_8)));
         try {
-            Outcome outcome = send(new RegisterContact(id, contact, new Origin(mapping.source(), "import", null),
-                    registeredAt, externalReference));
+            Outcome outcome = send(new RegisterContact(
+                    id, contact, new Origin(mapping.source(), "import", null), registeredAt, externalReference));
             if (outcome == Outcome.APPLIED) {
                 customersCreated++;
             } else {
@@ -423,7 +459,9 @@ final class ImportRunner {
         }
         List<Runnable> units = List.copyOf(chunkUnits);
         restore(chunkStart);
-        pendingRejections.subList(chunkRejectionsStart, pendingRejections.size()).clear();
+        pendingRejections
+                .subList(chunkRejectionsStart, pendingRejections.size())
+                .clear();
         ordersSeen.removeAll(chunkOrders);
         resolved.clear(); // it may name customers whose registration was just rolled back
         clearChunk();
@@ -440,8 +478,9 @@ final class ImportRunner {
     }
 
     private long[] counters() {
-        return new long[] {rowsAccepted, rowsRejected, rowsReturns, customersCreated, customersMatched, purchases,
-                returns};
+        return new long[] {
+            rowsAccepted, rowsRejected, rowsReturns, customersCreated, customersMatched, purchases, returns
+        };
     }
 
     private void restore(long[] counters) {
@@ -467,8 +506,16 @@ final class ImportRunner {
     }
 
     private ImportProgress report() {
-        ImportProgress progress = new ImportProgress(rowsRead, rowsAccepted, rowsRejected, rowsReturns,
-                rows.bytesRead(), customersCreated, customersMatched, purchases, returns);
+        ImportProgress progress = new ImportProgress(
+                rowsRead,
+                rowsAccepted,
+                rowsRejected,
+                rowsReturns,
+                rows.bytesRead(),
+                customersCreated,
+                customersMatched,
+                purchases,
+                returns);
         jobs.progress(jobId, progress, pendingRejections);
         pendingRejections.clear();
         listener.accept(progress);

@@ -46,11 +46,17 @@ public class ImportService {
         return thread;
     });
 
-    ImportService(CommandGateway commands, IdentityIndex identities, ImportJobRepository jobs, Clock clock,
-                  JdbcTemplate jdbc, SchemaMigrations schema, TransactionManager transactions,
-                  @Value("${clientele.import.chunk-size:200}") int chunkSize,
-                  @Value("${clientele.normalisation.default-country:FR}") String defaultCountry,
-                  @Value("${clientele.import.work-dir:${java.io.tmpdir}/clientele-imports}") String workDir)
+    ImportService(
+            CommandGateway commands,
+            IdentityIndex identities,
+            ImportJobRepository jobs,
+            Clock clock,
+            JdbcTemplate jdbc,
+            SchemaMigrations schema,
+            TransactionManager transactions,
+            @Value("${clientele.import.chunk-size:200}") int chunkSize,
+            @Value("${clientele.normalisation.default-country:FR}") String defaultCountry,
+            @Value("${clientele.import.work-dir:${java.io.tmpdir}/clientele-imports}") String workDir)
             throws IOException {
         this.commands = commands;
         this.identities = identities;
@@ -60,7 +66,8 @@ public class ImportService {
         this.transactions = transactions;
         this.chunkSize = chunkSize;
         this.workDir = Files.createDirectories(Path.of(workDir));
-        // (schema is a parameter so that the tables exist here) a job cut short by a stop is not resumed: running the file again converges to the same state
+        // (schema is a parameter so that the tables exist here) a job cut short by a stop is not resumed: running the
+        // file again converges to the same state
         int interrupted = jdbc.update("UPDATE import_job SET status = 'INTERRUPTED', finished_at = now(), "
                 + "failure = 'the application stopped during the import; run it again' "
                 + "WHERE status IN ('QUEUED', 'RUNNING')");
@@ -79,7 +86,7 @@ public class ImportService {
         jobs.create(id, kind, fileName, bytes, user, clock.instant());
         executor.submit(() -> {
             try {
-                execute(id, kind, mapping, file, user, progress -> { });
+                execute(id, kind, mapping, file, user, progress -> {});
             } finally {
                 deleteQuietly(file);
             }
@@ -88,8 +95,9 @@ public class ImportService {
     }
 
     /** Imports a file on disk now, reporting progress as it goes; for the command line. */
-    public ImportJob runNow(ImportKind kind, ImportMapping mapping, Path file, String user,
-                            Consumer<ImportProgress> listener) throws IOException {
+    public ImportJob runNow(
+            ImportKind kind, ImportMapping mapping, Path file, String user, Consumer<ImportProgress> listener)
+            throws IOException {
         requireUsable(kind, mapping);
         UUID id = UUID.randomUUID();
         jobs.create(id, kind, file.getFileName().toString(), Files.size(file), user, clock.instant());
@@ -109,20 +117,39 @@ public class ImportService {
         return jobs.rejections(id, offset, limit);
     }
 
-    private void execute(UUID id, ImportKind kind, ImportMapping mapping, Path file, String user,
-                         Consumer<ImportProgress> listener) {
+    private void execute(
+            UUID id,
+            ImportKind kind,
+            ImportMapping mapping,
+            Path file,
+            String user,
+            Consumer<ImportProgress> listener) {
         try {
-            ImportProgress done = new ImportRunner(commands, identities, jobs, transactions, chunkSize, id, kind, mapping,
-                    defaultCountry, user,
-                    listener).run(file);
+            ImportProgress done = new ImportRunner(
+                            commands,
+                            identities,
+                            jobs,
+                            transactions,
+                            chunkSize,
+                            id,
+                            kind,
+                            mapping,
+                            defaultCountry,
+                            user,
+                            listener)
+                    .run(file);
             jobs.finish(id, "COMPLETED", null, clock.instant());
             log.info("Import {} of {} completed: {}", id, kind, done);
         } catch (ImportRunner.ImportFailed e) {
             jobs.finish(id, "FAILED", e.getMessage(), clock.instant());
         } catch (Exception e) {
             log.error("Import {} failed", id, e);
-            jobs.finish(id, "FAILED", "the import stopped: " + e.getMessage()
-                    + "; what was recorded stays, and running the file again completes it", clock.instant());
+            jobs.finish(
+                    id,
+                    "FAILED",
+                    "the import stopped: " + e.getMessage()
+                            + "; what was recorded stays, and running the file again completes it",
+                    clock.instant());
         }
     }
 

@@ -36,7 +36,8 @@ class ContactNormaliserTest {
 
     @Test
     void refusesADefaultCountryThatIsNotAnIsoCode() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ContactNormaliser("France"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ContactNormaliser("France"))
                 .withMessageContaining("ISO 3166-1 alpha-2");
     }
 
@@ -45,11 +46,11 @@ class ContactNormaliserTest {
 
         @ParameterizedTest(name = "{0} read in {1} is {2}")
         @CsvSource({
-                "06 12 34 56 78,     FR, +33612345678",
-                "+44 20 7946 0958,   FR, +442079460958",
-                "020 7946 0958,      GB, +442079460958",
-                "+33 1 42 68 53 00,  GB, +33142685300",
-                "0033 1 42 68 53 00, GB, +33142685300",
+            "06 12 34 56 78,     FR, +33612345678",
+            "+44 20 7946 0958,   FR, +442079460958",
+            "020 7946 0958,      GB, +442079460958",
+            "+33 1 42 68 53 00,  GB, +33142685300",
+            "0033 1 42 68 53 00, GB, +33142685300",
         })
         void writesNationalAndInternationalNumbersInE164(String given, String defaultCountry, String expected) {
             ContactDetails contact = new ContactNormaliser(defaultCountry).normalise(phone(given));
@@ -75,7 +76,8 @@ class ContactNormaliserTest {
             ContactDetails contact = IN_BRITAIN.normalise(phone("call me maybe"));
 
             assertThat(contact.phone()).isNull();
-            assertThat(contact.invalid()).extracting(InvalidValue::field, InvalidValue::value)
+            assertThat(contact.invalid())
+                    .extracting(InvalidValue::field, InvalidValue::value)
                     .containsExactly(tuple("phone", "call me maybe"));
         }
     }
@@ -110,7 +112,8 @@ class ContactNormaliserTest {
 
         @Test
         void collapsesWhitespaceAndTitleCasesUniformCase() {
-            PersonName name = IN_FRANCE.normalise(name("  jean-luc  ", "   PICARD ")).name();
+            PersonName name =
+                    IN_FRANCE.normalise(name("  jean-luc  ", "   PICARD ")).name();
 
             assertThat(name.firstName() + " " + name.lastName()).isEqualTo("Jean-Luc Picard");
         }
@@ -133,12 +136,12 @@ class ContactNormaliserTest {
 
         @ParameterizedTest(name = "{0} is {1}")
         @CsvSource({
-                "United Kingdom, GB",
-                "royaume-uni,    GB",
-                "gb,             GB",
-                "EIRE,           IE",
-                "Allemagne,      DE",
-                "Côte d'Ivoire,  CI",
+            "United Kingdom, GB",
+            "royaume-uni,    GB",
+            "gb,             GB",
+            "EIRE,           IE",
+            "Allemagne,      DE",
+            "Côte d'Ivoire,  CI",
         })
         void readsCountriesFromCodesAndEnglishOrFrenchNames(String given, String code) {
             ContactDetails contact = IN_FRANCE.normalise(address(null, null, given));
@@ -179,11 +182,12 @@ class ContactNormaliserTest {
 
     @Test
     void keepsEveryInvalidValueOfOneContact() {
-        ContactDetails contact = IN_FRANCE.normalise(new RawContact("Data", null, "data@enterprise", "12",
-                null, null, "Omicron", "Theta"));
+        ContactDetails contact = IN_FRANCE.normalise(
+                new RawContact("Data", null, "data@enterprise", "12", null, null, "Omicron", "Theta"));
 
         assertThat(contact.name().firstName()).isEqualTo("Data");
-        assertThat(contact.invalid()).extracting(InvalidValue::field)
+        assertThat(contact.invalid())
+                .extracting(InvalidValue::field)
                 .containsExactlyInAnyOrder("email", "phone", "country");
     }
 }

@@ -40,15 +40,16 @@ final class CustomerFixtures {
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final CustomerId ADA = new CustomerId(UUID.fromString("0b6e5c2a-4f1e-4d0e-9a51-3c2e8d7f6a10"));
     static final Origin WEB_SIGNUP = new Origin("website", "newsletter-form", "spring-24");
-    static final ContactDetails ADA_CONTACT = new ContactDetails(PersonName.of("Ada", "Lovelace"),
-            EmailAddress.of("ada@example.org"), PhoneNumber.of("+44 20 7946 0958"),
+    static final ContactDetails ADA_CONTACT = new ContactDetails(
+            PersonName.of("Ada", "Lovelace"),
+            EmailAddress.of("ada@example.org"),
+            PhoneNumber.of("+44 20 7946 0958"),
             new PostalAddress("12 St James's Square", "SW1Y 4JH", "London", "GB"));
     static final ConsentSource WEB_FORM = ConsentSource.of("web_form");
 
     private static final Sku MUG = Sku.of("MUG-1");
 
-    private CustomerFixtures() {
-    }
+    private CustomerFixtures() {}
 
     static Instant daysAgo(int days) {
         return NOW.minus(Duration.ofDays(days));
@@ -97,13 +98,23 @@ final class CustomerFixtures {
     }
 
     static RecordPurchase purchase(String orderReference, Instant purchasedAt) {
-        return new RecordPurchase(ADA, OrderReference.of(orderReference), purchasedAt, Money.of("9.00", "EUR"),
-                List.of(twoMugsAt("4.50", "EUR")), SalesChannel.WEB);
+        return new RecordPurchase(
+                ADA,
+                OrderReference.of(orderReference),
+                purchasedAt,
+                Money.of("9.00", "EUR"),
+                List.of(twoMugsAt("4.50", "EUR")),
+                SalesChannel.WEB);
     }
 
     static RecordPurchase purchaseWithLinePricedIn(String orderReference, String lineCurrency) {
-        return new RecordPurchase(ADA, OrderReference.of(orderReference), daysAgo(1), Money.of("9.00", "EUR"),
-                List.of(twoMugsAt("4.50", lineCurrency)), SalesChannel.WEB);
+        return new RecordPurchase(
+                ADA,
+                OrderReference.of(orderReference),
+                daysAgo(1),
+                Money.of("9.00", "EUR"),
+                List.of(twoMugsAt("4.50", lineCurrency)),
+                SalesChannel.WEB);
     }
 
     static PurchaseRecorded purchased(String orderReference) {
@@ -111,8 +122,13 @@ final class CustomerFixtures {
     }
 
     static PurchaseRecorded purchased(String orderReference, Instant purchasedAt) {
-        return new PurchaseRecorded(ADA, OrderReference.of(orderReference), purchasedAt, Money.of("9.00", "EUR"),
-                List.of(twoMugsAt("4.50", "EUR")), SalesChannel.WEB);
+        return new PurchaseRecorded(
+                ADA,
+                OrderReference.of(orderReference),
+                purchasedAt,
+                Money.of("9.00", "EUR"),
+                List.of(twoMugsAt("4.50", "EUR")),
+                SalesChannel.WEB);
     }
 
     private static PurchaseLine twoMugsAt(String unitPrice, String currency) {
@@ -138,13 +154,13 @@ final class CustomerFixtures {
     }
 
     static WithdrawConsent withdraw(Instant effectiveAt) {
-        return new WithdrawConsent(ADA, Channel.EMAIL, ConsentPurpose.MARKETING, WEB_FORM, LegalBasis.CONSENT,
-                effectiveAt);
+        return new WithdrawConsent(
+                ADA, Channel.EMAIL, ConsentPurpose.MARKETING, WEB_FORM, LegalBasis.CONSENT, effectiveAt);
     }
 
     static ConsentWithdrawn withdrawn(Instant effectiveAt) {
-        return new ConsentWithdrawn(ADA, Channel.EMAIL, ConsentPurpose.MARKETING, WEB_FORM, LegalBasis.CONSENT,
-                effectiveAt);
+        return new ConsentWithdrawn(
+                ADA, Channel.EMAIL, ConsentPurpose.MARKETING, WEB_FORM, LegalBasis.CONSENT, effectiveAt);
     }
 
     // Churn

@@ -67,8 +67,14 @@ class CustomerMergeRulesTest {
 
     @Test
     void theSurvivorKnowsTheOrdersItTookOverSoTheyAreNotRecordedTwice() {
-        MergedFacts absorbed = new MergedFacts(List.of(new MergedFacts.Order(OrderReference.of("A-1"), daysAgo(3),
-                new BigDecimal("9.00"), Currency.getInstance("EUR"), false)), List.of());
+        MergedFacts absorbed = new MergedFacts(
+                List.of(new MergedFacts.Order(
+                        OrderReference.of("A-1"),
+                        daysAgo(3),
+                        new BigDecimal("9.00"),
+                        Currency.getInstance("EUR"),
+                        false)),
+                List.of());
         fixture.given(registered(), new CustomersMerged(ADA, SURVIVOR, absorbed, null, NOW))
                 .when(purchase("A-1"))
                 .expectNoEvents()
@@ -77,9 +83,18 @@ class CustomerMergeRulesTest {
 
     @Test
     void aPurchaseTakenOverAfterTheChurnBringsTheSurvivorBack() {
-        MergedFacts absorbed = new MergedFacts(List.of(new MergedFacts.Order(OrderReference.of("B-1"), daysAgo(2),
-                new BigDecimal("9.00"), Currency.getInstance("EUR"), false)), List.of());
-        fixture.given(registered(), purchased("A-1", daysAgo(30)), CustomerFixtures.churned(daysAgo(10)),
+        MergedFacts absorbed = new MergedFacts(
+                List.of(new MergedFacts.Order(
+                        OrderReference.of("B-1"),
+                        daysAgo(2),
+                        new BigDecimal("9.00"),
+                        Currency.getInstance("EUR"),
+                        false)),
+                List.of());
+        fixture.given(
+                        registered(),
+                        purchased("A-1", daysAgo(30)),
+                        CustomerFixtures.churned(daysAgo(10)),
                         new CustomersMerged(ADA, SURVIVOR, absorbed, null, NOW))
                 .when(CustomerFixtures.churn(daysAgo(1)))
                 .expectResultMessagePayload(Outcome.APPLIED);

@@ -87,8 +87,8 @@ class CustomerTest {
 
         @Test
         void refusesTheSameIdWithOtherDetails() {
-            expectRejection(fixture.given(registered())
-                    .when(register(newEmail())), Rejection.ALREADY_REGISTERED_DIFFERENTLY);
+            expectRejection(
+                    fixture.given(registered()).when(register(newEmail())), Rejection.ALREADY_REGISTERED_DIFFERENTLY);
         }
 
         @Test
@@ -174,14 +174,13 @@ class CustomerTest {
 
         @Test
         void datesAnUndatedPurchaseNow() {
-            fixture.given(registered())
-                    .when(purchase("A-1", null))
-                    .expectEvents(purchased("A-1", NOW));
+            fixture.given(registered()).when(purchase("A-1", null)).expectEvents(purchased("A-1", NOW));
         }
 
         @Test
         void refusesALinePricedInAnotherCurrency() {
-            expectRejection(fixture.given(registered()).when(purchaseWithLinePricedIn("A-1", "USD")),
+            expectRejection(
+                    fixture.given(registered()).when(purchaseWithLinePricedIn("A-1", "USD")),
                     Rejection.CURRENCY_MISMATCH);
         }
 
@@ -232,8 +231,10 @@ class CustomerTest {
 
         @Test
         void refusesAGrantDatedBeforeThePreviousChangeOfThatConsent() {
-            expectRejection(fixture.given(registered(), granted(daysAgo(5)), withdrawn(daysAgo(3)))
-                    .when(grant(daysAgo(4))), Rejection.CONSENT_CHANGE_OUT_OF_ORDER);
+            expectRejection(
+                    fixture.given(registered(), granted(daysAgo(5)), withdrawn(daysAgo(3)))
+                            .when(grant(daysAgo(4))),
+                    Rejection.CONSENT_CHANGE_OUT_OF_ORDER);
         }
 
         @Test
@@ -291,13 +292,15 @@ class CustomerTest {
 
         @Test
         void refusesAWithdrawalDatedBeforeTheGrant() {
-            expectRejection(fixture.given(registered(), granted(daysAgo(5)))
-                    .when(withdraw(daysAgo(6))), Rejection.CONSENT_CHANGE_OUT_OF_ORDER);
+            expectRejection(
+                    fixture.given(registered(), granted(daysAgo(5))).when(withdraw(daysAgo(6))),
+                    Rejection.CONSENT_CHANGE_OUT_OF_ORDER);
         }
 
         @Test
         void refusesAWithdrawalDatedInTheFuture() {
-            expectRejection(fixture.given(registered(), granted(daysAgo(5))).when(withdraw(BEYOND_SKEW)),
+            expectRejection(
+                    fixture.given(registered(), granted(daysAgo(5))).when(withdraw(BEYOND_SKEW)),
                     Rejection.DATE_IN_FUTURE);
         }
 
@@ -363,7 +366,8 @@ class CustomerTest {
         @NullAndEmptySource
         @ValueSource(strings = " \t")
         void refusesReasonOtherWithoutADetail(String missingDetail) {
-            expectRejection(fixture.given(registered()).when(churn(ChurnReason.OTHER, missingDetail)),
+            expectRejection(
+                    fixture.given(registered()).when(churn(ChurnReason.OTHER, missingDetail)),
                     Rejection.CHURN_DETAIL_REQUIRED);
         }
 

@@ -25,7 +25,8 @@ class ImportMappingTest {
         @ParameterizedTest
         @ValueSource(strings = {"orderReference", "purchasedAt", "sku", "quantity", "unitPrice", "externalReference"})
         void requiresEachColumnThatMakesAnOrderLine(String field) {
-            List<String> problems = MappingFixture.purchases().without(field).build().problems(PURCHASES);
+            List<String> problems =
+                    MappingFixture.purchases().without(field).build().problems(PURCHASES);
 
             assertThat(problems).containsExactly("columns." + field + ": is required for a purchases file");
         }
@@ -34,23 +35,31 @@ class ImportMappingTest {
         void requiresACurrencyOrACurrencyColumn() {
             assertThat(MappingFixture.purchases().currency(null).build().problems(PURCHASES))
                     .containsExactly("currency: give a currency, or a currency column");
-            assertThat(MappingFixture.purchases().currency(null).column("currency", "cur").build()
-                    .problems(PURCHASES)).isEmpty();
+            assertThat(MappingFixture.purchases()
+                            .currency(null)
+                            .column("currency", "cur")
+                            .build()
+                            .problems(PURCHASES))
+                    .isEmpty();
         }
 
         @Test
         void refusesAContactOnlyFieldNamingIt() {
-            List<String> problems = MappingFixture.purchases().column("firstName", "first").build()
+            List<String> problems = MappingFixture.purchases()
+                    .column("firstName", "first")
+                    .build()
                     .problems(PURCHASES);
 
-            assertThat(problems).singleElement().asString()
+            assertThat(problems)
+                    .singleElement()
+                    .asString()
                     .startsWith("columns.firstName: not a field of a purchases file");
         }
 
         @Test
         void acceptsTheShippedOnlineRetailMapping() throws Exception {
-            ImportMapping shipped = new ObjectMapper().readValue(MappingFixture.ONLINE_RETAIL_MAPPING.toFile(),
-                    ImportMapping.class);
+            ImportMapping shipped =
+                    new ObjectMapper().readValue(MappingFixture.ONLINE_RETAIL_MAPPING.toFile(), ImportMapping.class);
 
             assertThat(shipped.problems(PURCHASES)).isEmpty();
             assertThat(shipped.returnPrefix()).isEqualTo("C");
@@ -64,14 +73,20 @@ class ImportMappingTest {
         @ParameterizedTest
         @ValueSource(strings = {"externalReference", "email", "phone"})
         void needsOneColumnThatIdentifiesAContact(String field) {
-            ImportMapping mapping = MappingFixture.empty().column(field, "x").column("city", "town").build();
+            ImportMapping mapping = MappingFixture.empty()
+                    .column(field, "x")
+                    .column("city", "town")
+                    .build();
 
             assertThat(mapping.problems(CONTACTS)).isEmpty();
         }
 
         @Test
         void refusesAFileWithNothingThatIdentifiesAContact() {
-            ImportMapping mapping = MappingFixture.empty().column("firstName", "first").column("city", "town").build();
+            ImportMapping mapping = MappingFixture.empty()
+                    .column("firstName", "first")
+                    .column("city", "town")
+                    .build();
 
             assertThat(mapping.problems(CONTACTS))
                     .containsExactly("columns: a contacts file needs an externalReference, email or phone column");
@@ -79,9 +94,12 @@ class ImportMappingTest {
 
         @Test
         void refusesAnUnknownFieldNamingItAndTheKnownOnes() {
-            List<String> problems = MappingFixture.contacts().column("emial", "mail").build().problems(CONTACTS);
+            List<String> problems =
+                    MappingFixture.contacts().column("emial", "mail").build().problems(CONTACTS);
 
-            assertThat(problems).singleElement().asString()
+            assertThat(problems)
+                    .singleElement()
+                    .asString()
                     .startsWith("columns.emial: not a field of a contacts file")
                     .contains("email", "phone", "postalCode");
         }
@@ -97,22 +115,31 @@ class ImportMappingTest {
 
         @Test
         void refusesADateFormatThatIsNoPattern() {
-            assertThat(MappingFixture.purchases().dateFormat("dd/MM/yyyy {bb}").build().problems(PURCHASES))
-                    .singleElement().asString().startsWith("dateFormat: ");
+            assertThat(MappingFixture.purchases()
+                            .dateFormat("dd/MM/yyyy {bb}")
+                            .build()
+                            .problems(PURCHASES))
+                    .singleElement()
+                    .asString()
+                    .startsWith("dateFormat: ");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"Mars/Olympus_Mons", "GMT+25"})
         void refusesAnUnknownTimeZone(String zone) {
             assertThat(MappingFixture.purchases().timeZone(zone).build().problems(PURCHASES))
-                    .singleElement().asString().startsWith("timeZone: ");
+                    .singleElement()
+                    .asString()
+                    .startsWith("timeZone: ");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"EURO", "XYZ", "€"})
         void refusesACurrencyThatIsNoIsoCode(String currency) {
             assertThat(MappingFixture.purchases().currency(currency).build().problems(PURCHASES))
-                    .singleElement().asString().startsWith("currency: ");
+                    .singleElement()
+                    .asString()
+                    .startsWith("currency: ");
         }
 
         @Test
@@ -123,10 +150,15 @@ class ImportMappingTest {
 
         @Test
         void listsEveryProblemAtOnce() {
-            ImportMapping mapping = MappingFixture.purchases().without("sku").column("nickname", "nick")
-                    .timeZone("Nowhere/Else").currency("EURO").build();
+            ImportMapping mapping = MappingFixture.purchases()
+                    .without("sku")
+                    .column("nickname", "nick")
+                    .timeZone("Nowhere/Else")
+                    .currency("EURO")
+                    .build();
 
-            assertThat(mapping.problems(PURCHASES)).extracting(problem -> problem.substring(0, problem.indexOf(':')))
+            assertThat(mapping.problems(PURCHASES))
+                    .extracting(problem -> problem.substring(0, problem.indexOf(':')))
                     .containsExactlyInAnyOrder("columns.sku", "columns.nickname", "timeZone", "currency");
         }
 

@@ -26,8 +26,7 @@ final class MappingFixture {
     private String currency;
     private String returnPrefix;
 
-    private MappingFixture() {
-    }
+    private MappingFixture() {}
 
     static MappingFixture empty() {
         return new MappingFixture();
@@ -35,8 +34,12 @@ final class MappingFixture {
 
     /** A usable purchases mapping: every required column, and a currency. */
     static MappingFixture purchases() {
-        return empty().column("orderReference", "order").column("purchasedAt", "date").column("sku", "sku")
-                .column("quantity", "qty").column("unitPrice", "price").column("externalReference", "customer")
+        return empty().column("orderReference", "order")
+                .column("purchasedAt", "date")
+                .column("sku", "sku")
+                .column("quantity", "qty")
+                .column("unitPrice", "price")
+                .column("externalReference", "customer")
                 .currency("EUR");
     }
 
@@ -49,9 +52,17 @@ final class MappingFixture {
     static ImportMapping onlineRetail(String source) {
         try {
             ImportMapping shipped = new ObjectMapper().readValue(ONLINE_RETAIL_MAPPING.toFile(), ImportMapping.class);
-            return new ImportMapping(shipped.columns(), source, shipped.separator(), shipped.dateFormat(),
-                    shipped.timeZone(), shipped.decimalSeparator(), shipped.defaultCountry(), shipped.currency(),
-                    shipped.returnPrefix(), shipped.channel());
+            return new ImportMapping(
+                    shipped.columns(),
+                    source,
+                    shipped.separator(),
+                    shipped.dateFormat(),
+                    shipped.timeZone(),
+                    shipped.decimalSeparator(),
+                    shipped.defaultCountry(),
+                    shipped.currency(),
+                    shipped.returnPrefix(),
+                    shipped.channel());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,7 +119,16 @@ final class MappingFixture {
     }
 
     ImportMapping build() {
-        return new ImportMapping(columns, source, separator, dateFormat, timeZone, decimalSeparator, defaultCountry,
-                currency, returnPrefix, null);
+        return new ImportMapping(
+                columns,
+                source,
+                separator,
+                dateFormat,
+                timeZone,
+                decimalSeparator,
+                defaultCountry,
+                currency,
+                returnPrefix,
+                null);
     }
 }

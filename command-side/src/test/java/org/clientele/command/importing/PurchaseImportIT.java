@@ -31,13 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * its layout. Each test imports under a source of its own, so its customers (whose ids derive from source and
  * reference) are its own although the tests share one database.
  */
-@SpringBootTest(classes = CommandSideApplication.class,
+@SpringBootTest(
+        classes = CommandSideApplication.class,
         properties = {"spring.config.name=command-side", "spring.profiles.active=dev"})
 class PurchaseImportIT {
 
-    private static final String HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
-            + "Country";
-    private static final Consumer<ImportProgress> QUIETLY = progress -> { };
+    private static final String HEADER =
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID," + "Country";
+    private static final Consumer<ImportProgress> QUIETLY = progress -> {};
 
     private static UciSlice slice;
 
@@ -68,8 +69,8 @@ class PurchaseImportIT {
     }
 
     private ImportJob importSlice(String source, Consumer<ImportProgress> listener) throws IOException {
-        return imports.runNow(ImportKind.PURCHASES, MappingFixture.onlineRetail(source), slice.file(), "tester",
-                listener);
+        return imports.runNow(
+                ImportKind.PURCHASES, MappingFixture.onlineRetail(source), slice.file(), "tester", listener);
     }
 
     private ImportJob importLines(String source, String... lines) throws IOException {
@@ -83,7 +84,8 @@ class PurchaseImportIT {
 
     private static Set<String> references(List<StoredEvent> events, String field) {
         Set<String> references = new HashSet<>();
-        events.forEach(event -> references.add(event.json().path(field).path("value").asText()));
+        events.forEach(
+                event -> references.add(event.json().path(field).path("value").asText()));
         return references;
     }
 
@@ -94,14 +96,19 @@ class PurchaseImportIT {
         assertThat(job.status()).isEqualTo("COMPLETED");
         List<StoredEvent> registered = stored().ofSource("uci-once", ContactRegistered.class);
         assertThat(registered).hasSize(slice.customerIds().size());
-        assertThat(registered).extracting(event -> event.json().path("externalReference").asText())
+        assertThat(registered)
+                .extracting(event -> event.json().path("externalReference").asText())
                 .containsExactlyInAnyOrderElementsOf(slice.customerNumbers());
         assertThat(references(stored().ofSource("uci-once", PurchaseRecorded.class), "orderReference"))
                 .isEqualTo(slice.purchaseInvoices());
-        assertThat(stored().ofSource("uci-once", PurchaseRecorded.class)).hasSize(slice.purchaseInvoices().size());
-        assertThat(stored().ofSource("uci-once", ReturnRecorded.class)).hasSize(slice.returnInvoices().size());
-        assertThat(job.progress().customersCreated()).isEqualTo(slice.customerIds().size());
-        assertThat(job.progress().purchases()).isEqualTo(slice.purchaseInvoices().size());
+        assertThat(stored().ofSource("uci-once", PurchaseRecorded.class))
+                .hasSize(slice.purchaseInvoices().size());
+        assertThat(stored().ofSource("uci-once", ReturnRecorded.class))
+                .hasSize(slice.returnInvoices().size());
+        assertThat(job.progress().customersCreated())
+                .isEqualTo(slice.customerIds().size());
+        assertThat(job.progress().purchases())
+                .isEqualTo(slice.purchaseInvoices().size());
         assertThat(job.progress().returns()).isEqualTo(slice.returnInvoices().size());
     }
 
@@ -117,10 +124,14 @@ class PurchaseImportIT {
         assertThat(progress.rowsReturns()).isEqualTo(slice.returnLines());
         List<Rejection> rejections = stored().rejections(job.id());
         assertThat(rejections).hasSize((int) slice.linesWithoutCustomer());
-        assertThat(rejections).extracting(Rejection::reason)
+        assertThat(rejections)
+                .extracting(Rejection::reason)
                 .allSatisfy(reason -> assertThat(reason).contains("no customer reference"));
-        assertThat(rejections).extracting(Rejection::lineNumber).allSatisfy(line ->
-                assertThat(slice.lines().get((int) (line - 2)).get("CustomerID")).isEmpty());
+        assertThat(rejections)
+                .extracting(Rejection::lineNumber)
+                .allSatisfy(
+                        line -> assertThat(slice.lines().get((int) (line - 2)).get("CustomerID"))
+                                .isEmpty());
     }
 
     @Test
@@ -135,7 +146,8 @@ class PurchaseImportIT {
         assertThat(second.progress().purchases()).isZero();
         assertThat(second.progress().returns()).isZero();
         assertThat(second.progress().customersCreated()).isZero();
-        assertThat(second.progress().customersMatched()).isEqualTo(slice.customerIds().size());
+        assertThat(second.progress().customersMatched())
+                .isEqualTo(slice.customerIds().size());
     }
 
     @Test
@@ -147,9 +159,11 @@ class PurchaseImportIT {
         assertThat(references(stored().ofSource("uci-returns", PurchaseRecorded.class), "orderReference"))
                 .noneMatch(reference -> reference.startsWith(UciSlice.RETURN_PREFIX));
         assertThat(returns).allSatisfy(event -> {
-            assertThat(event.json().path("refund").path("amount").decimalValue()).isPositive();
-            assertThat(event.json().path("lines")).allSatisfy(line -> assertThat(line.path("quantity").asInt())
-                    .isPositive());
+            assertThat(event.json().path("refund").path("amount").decimalValue())
+                    .isPositive();
+            assertThat(event.json().path("lines"))
+                    .allSatisfy(
+                            line -> assertThat(line.path("quantity").asInt()).isPositive());
         });
     }
 
@@ -174,11 +188,15 @@ class PurchaseImportIT {
 
     /** The slice imported once, in one go, by another write side on a fresh database. */
     private Set<StoredEvent> cleanRunOnAnotherDatabase(String source) throws IOException {
-        try (ConfigurableApplicationContext other = CommandSideApplication.application().profiles("dev").run(
-                "--server.port=0", "--spring.datasource.url=" + TestDatabase.newDatabase(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=")) {
-            ImportJob clean = other.getBean(ImportService.class).runNow(ImportKind.PURCHASES,
-                    MappingFixture.onlineRetail(source), slice.file(), "tester", QUIETLY);
+        try (ConfigurableApplicationContext other = CommandSideApplication.application()
+                .profiles("dev")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + TestDatabase.newDatabase(),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=")) {
+            ImportJob clean = other.getBean(ImportService.class)
+                    .runNow(ImportKind.PURCHASES, MappingFixture.onlineRetail(source), slice.file(), "tester", QUIETLY);
             assertThat(clean.status()).isEqualTo("COMPLETED");
             return Set.copyOf(new StoredEvents(other.getBean(JdbcTemplate.class)).ofSource(source));
         }
@@ -186,27 +204,34 @@ class PurchaseImportIT {
 
     @Test
     void rejectsAMalformedLineWithItsOrderAndImportsTheRest() throws IOException {
-        ImportJob job = importLines("bad-quantity",
+        ImportJob job = importLines(
+                "bad-quantity",
                 "900001,SKU-A,Mug,2,2011-01-10 10:00:00,1.50,90001.0,United Kingdom",
                 "900001,SKU-B,Plate,abc,2011-01-10 10:00:00,2.50,90001.0,United Kingdom",
                 "900001,SKU-C,Bowl,1,2011-01-10 10:00:00,3.50,90001.0,United Kingdom",
                 "900002,SKU-A,Mug,3,2011-01-10 11:00:00,1.50,90002.0,France");
 
         assertThat(job.status()).isEqualTo("COMPLETED");
-        assertThat(stored().rejections(job.id())).containsExactly(
-                new Rejection(2, "order 900001 not imported: line 3 is rejected (quantity 'abc' is not a number)"),
-                new Rejection(3, "quantity 'abc' is not a number"),
-                new Rejection(4, "order 900001 not imported: line 3 is rejected (quantity 'abc' is not a number)"));
+        assertThat(stored().rejections(job.id()))
+                .containsExactly(
+                        new Rejection(
+                                2, "order 900001 not imported: line 3 is rejected (quantity 'abc' is not a number)"),
+                        new Rejection(3, "quantity 'abc' is not a number"),
+                        new Rejection(
+                                4, "order 900001 not imported: line 3 is rejected (quantity 'abc' is not a number)"));
         List<StoredEvent> purchases = stored().ofSource("bad-quantity", PurchaseRecorded.class);
         assertThat(references(purchases, "orderReference")).containsExactly("900002");
-        assertThat(purchases.get(0).json().path("amount").path("amount").decimalValue()).isEqualByComparingTo("4.50");
-        assertThat(job.progress()).extracting(ImportProgress::rowsRead, ImportProgress::rowsAccepted,
-                ImportProgress::rowsRejected).containsExactly(4L, 1L, 3L);
+        assertThat(purchases.get(0).json().path("amount").path("amount").decimalValue())
+                .isEqualByComparingTo("4.50");
+        assertThat(job.progress())
+                .extracting(ImportProgress::rowsRead, ImportProgress::rowsAccepted, ImportProgress::rowsRejected)
+                .containsExactly(4L, 1L, 3L);
     }
 
     @Test
     void gathersTheScatteredLinesOfAnOrderAndRecordsItWhole() throws IOException {
-        ImportJob job = importLines("scattered",
+        ImportJob job = importLines(
+                "scattered",
                 "900010,SKU-A,Mug,2,2011-01-10 10:00:00,1.50,91001.0,United Kingdom",
                 "900011,SKU-A,Mug,1,2011-01-10 10:05:00,1.50,91002.0,United Kingdom",
                 "900010,SKU-B,Plate,1,2011-01-10 10:00:00,2.50,91001.0,United Kingdom");
@@ -215,34 +240,43 @@ class PurchaseImportIT {
         List<StoredEvent> purchases = stored().ofSource("scattered", PurchaseRecorded.class);
         assertThat(references(purchases, "orderReference")).containsExactlyInAnyOrder("900010", "900011");
         StoredEvent scattered = purchases.stream()
-                .filter(event -> event.json().path("orderReference").path("value").asText().equals("900010"))
-                .findFirst().orElseThrow();
+                .filter(event -> event.json()
+                        .path("orderReference")
+                        .path("value")
+                        .asText()
+                        .equals("900010"))
+                .findFirst()
+                .orElseThrow();
         assertThat(scattered.json().path("lines")).hasSize(2);
-        assertThat(scattered.json().path("amount").path("amount").decimalValue()).isEqualByComparingTo("5.50");
+        assertThat(scattered.json().path("amount").path("amount").decimalValue())
+                .isEqualByComparingTo("5.50");
         assertThat(job.progress().rowsRead()).isEqualTo(job.progress().rowsAccepted());
     }
 
     @Test
     void namesTheLineOfTheFileEvenAfterABlankLineOrAQuotedLineBreak() throws IOException {
-        ImportJob job = importLines("line-numbers",
+        ImportJob job = importLines(
+                "line-numbers",
                 "900020,SKU-A,\"Mug,\nlarge\",1,2011-01-10 10:00:00,1.50,92001.0,United Kingdom",
                 "",
                 "900021,SKU-A,Mug,zero,2011-01-10 10:05:00,1.50,92002.0,United Kingdom");
 
-        assertThat(stored().rejections(job.id())).singleElement()
+        assertThat(stored().rejections(job.id()))
+                .singleElement()
                 .satisfies(rejection -> assertThat(rejection.lineNumber()).isEqualTo(5));
     }
 
     @Test
     void aFileThatCannotBeReadFailsItsJobWithoutHarmingTheNextImport() throws IOException {
-        ImportJob broken = importLines("broken-file",
+        ImportJob broken = importLines(
+                "broken-file",
                 "900030,SKU-A,Mug,1,2011-01-10 10:00:00,1.50,93001.0,United Kingdom",
                 "900031,SKU-A,\"Mug never closed,1,2011-01-10 10:00:00,1.50,93002.0,United Kingdom");
         assertThat(broken.status()).isEqualTo("FAILED");
         assertThat(broken.failure()).isNotBlank();
 
-        ImportJob next = importLines("after-broken-file",
-                "900040,SKU-A,Mug,1,2011-01-10 10:00:00,1.50,94001.0,United Kingdom");
+        ImportJob next =
+                importLines("after-broken-file", "900040,SKU-A,Mug,1,2011-01-10 10:00:00,1.50,94001.0,United Kingdom");
         assertThat(next.status()).isEqualTo("COMPLETED");
         assertThat(references(stored().ofSource("after-broken-file", PurchaseRecorded.class), "orderReference"))
                 .containsExactly("900040");

@@ -30,8 +30,7 @@ final class StoredEvents {
         }
     }
 
-    record Rejection(long lineNumber, String reason) {
-    }
+    record Rejection(long lineNumber, String reason) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +42,8 @@ final class StoredEvents {
 
     /** Every event of every customer that was registered from this source, in the order they were stored. */
     List<StoredEvent> ofSource(String source) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         SELECT aggregate_identifier, payload_type, convert_from(payload, 'UTF8')
                         FROM domain_event_entry
                         WHERE aggregate_identifier IN (
@@ -52,15 +52,20 @@ final class StoredEvents {
                               AND convert_from(payload, 'UTF8')::jsonb #>> '{origin,source}' = ?)
                         ORDER BY global_index""",
                 (rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3)),
-                ContactRegistered.class.getName(), source);
+                ContactRegistered.class.getName(),
+                source);
     }
 
     List<StoredEvent> ofSource(String source, Class<?> type) {
-        return ofSource(source).stream().filter(event -> event.type().equals(type.getName())).toList();
+        return ofSource(source).stream()
+                .filter(event -> event.type().equals(type.getName()))
+                .toList();
     }
 
     List<Rejection> rejections(UUID jobId) {
-        return jdbc.query("SELECT line_number, reason FROM import_rejection WHERE job_id = ? ORDER BY line_number",
-                (rs, n) -> new Rejection(rs.getLong(1), rs.getString(2)), jobId);
+        return jdbc.query(
+                "SELECT line_number, reason FROM import_rejection WHERE job_id = ? ORDER BY line_number",
+                (rs, n) -> new Rejection(rs.getLong(1), rs.getString(2)),
+                jobId);
     }
 }

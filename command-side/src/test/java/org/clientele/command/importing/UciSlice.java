@@ -1,11 +1,11 @@
 package org.clientele.command.importing;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,9 +30,14 @@ record UciSlice(Path file, List<CSVRecord> lines) {
         try {
             Path file = Path.of(UciSlice.class.getResource(RESOURCE).toURI());
             try (InputStream in = new GZIPInputStream(Files.newInputStream(file));
-                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                List<CSVRecord> lines = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                        .parse(reader).getRecords();
+                    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                List<CSVRecord> lines = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(reader)
+                        .getRecords();
                 return new UciSlice(file, lines);
             }
         } catch (IOException e) {
@@ -44,22 +49,29 @@ record UciSlice(Path file, List<CSVRecord> lines) {
 
     /** The customer ids as the file writes them ("17850.0"); each is one customer. */
     Set<String> customerIds() {
-        return distinct(withCustomer().stream().map(line -> line.get("CustomerID")).toList());
+        return distinct(
+                withCustomer().stream().map(line -> line.get("CustomerID")).toList());
     }
 
     /** The customer ids as numbers ("17850"), the way a customer's external reference should read. */
     Set<String> customerNumbers() {
-        return distinct(customerIds().stream().map(id -> new BigDecimal(id).toBigIntegerExact().toString()).toList());
+        return distinct(customerIds().stream()
+                .map(id -> new BigDecimal(id).toBigIntegerExact().toString())
+                .toList());
     }
 
     Set<String> purchaseInvoices() {
-        return distinct(withCustomer().stream().map(line -> line.get("InvoiceNo"))
-                .filter(invoice -> !invoice.startsWith(RETURN_PREFIX)).toList());
+        return distinct(withCustomer().stream()
+                .map(line -> line.get("InvoiceNo"))
+                .filter(invoice -> !invoice.startsWith(RETURN_PREFIX))
+                .toList());
     }
 
     Set<String> returnInvoices() {
-        return distinct(withCustomer().stream().map(line -> line.get("InvoiceNo"))
-                .filter(invoice -> invoice.startsWith(RETURN_PREFIX)).toList());
+        return distinct(withCustomer().stream()
+                .map(line -> line.get("InvoiceNo"))
+                .filter(invoice -> invoice.startsWith(RETURN_PREFIX))
+                .toList());
     }
 
     long linesWithoutCustomer() {
@@ -67,7 +79,9 @@ record UciSlice(Path file, List<CSVRecord> lines) {
     }
 
     long returnLines() {
-        return withCustomer().stream().filter(line -> line.get("InvoiceNo").startsWith(RETURN_PREFIX)).count();
+        return withCustomer().stream()
+                .filter(line -> line.get("InvoiceNo").startsWith(RETURN_PREFIX))
+                .count();
     }
 
     private List<CSVRecord> withCustomer() {

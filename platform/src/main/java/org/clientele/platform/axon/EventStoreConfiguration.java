@@ -113,15 +113,16 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          EventSchema eventSchema,
-                                          SchemaMigrations schemaMigrations,
-                                          @Value("${clientele.eventstore.batch-size:1000}") int batchSize) {
+    EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema,
+            SchemaMigrations schemaMigrations,
+            @Value("${clientele.eventstore.batch-size:1000}") int batchSize) {
         // schemaMigrations is a parameter so that the tables exist before anything reads or appends.
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)

@@ -20,18 +20,19 @@ public class ProcessingConfiguration {
      * it: with Axon's default logging error handler an event would be skipped and a view silently wrong.
      */
     @Bean
-    ConfigurerModule pooledStreamingProcessors(@Value("${clientele.processing.batch-size:2000}") int batchSize,
-                                               @Value("${clientele.processing.segments:1}") int segments,
-                                               @Value("${clientele.processing.threads:2}") int threads) {
-        return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((configuration, builder) -> builder
-                        .batchSize(batchSize)
+    ConfigurerModule pooledStreamingProcessors(
+            @Value("${clientele.processing.batch-size:2000}") int batchSize,
+            @Value("${clientele.processing.segments:1}") int segments,
+            @Value("${clientele.processing.threads:2}") int threads) {
+        return configurer -> configurer
+                .eventProcessing()
+                .usingPooledStreamingEventProcessors((configuration, builder) -> builder.batchSize(batchSize)
                         .initialSegmentCount(segments)
                         .maxClaimedSegments(Math.max(segments, 16))
                         .coordinatorExecutor(name -> java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                                 daemon(name + "-coordinator")))
-                        .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(threads,
-                                daemon(name + "-worker"))))
+                        .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(
+                                threads, daemon(name + "-worker"))))
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
@@ -46,7 +47,10 @@ public class ProcessingConfiguration {
                 .retryInterval(20)
                 .maxRetryCount(5)
                 .build();
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(retries)
+                .build();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,8 +25,10 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${clientele.database.data-dir:./data}") String dataDir,
-                                      @Value("${clientele.database.port:0}") int port) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${clientele.database.data-dir:./data}") String dataDir,
+            @Value("${clientele.database.port:0}") int port)
+            throws IOException {
         Path folder = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
         Files.createDirectories(folder.getParent());
         log.info("Starting the embedded PostgreSQL with its data in {}", folder);

@@ -18,7 +18,9 @@ public class SchemaMigrations implements InitializingBean {
 
     public SchemaMigrations(DataSource dataSource, List<SchemaModule> modules) {
         this.dataSource = dataSource;
-        this.modules = modules.stream().sorted(Comparator.comparingInt(SchemaModule::order)).toList();
+        this.modules = modules.stream()
+                .sorted(Comparator.comparingInt(SchemaModule::order))
+                .toList();
     }
 
     @Override
@@ -33,8 +35,11 @@ public class SchemaMigrations implements InitializingBean {
                     .baselineVersion("0")
                     .load()
                     .migrate();
-            log.info("Schema module '{}': {} migration(s) applied, now at version {}",
-                    module.name(), result.migrationsExecuted, result.targetSchemaVersion);
+            log.info(
+                    "Schema module '{}': {} migration(s) applied, now at version {}",
+                    module.name(),
+                    result.migrationsExecuted,
+                    result.targetSchemaVersion);
         }
     }
 

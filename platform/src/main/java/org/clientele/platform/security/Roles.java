@@ -9,13 +9,14 @@ public final class Roles {
     public static final String ANALYST = "ANALYST";
     /** Reads the consent history. */
     public static final String AUDITOR = "AUDITOR";
+
     public static final String ADMIN = "ADMIN";
 
     /** Method-security expressions, so that controllers name a rule rather than spell it out. */
     public static final String CAN_WRITE = "hasAnyRole('BACKOFFICE','ADMIN')";
+
     public static final String CAN_READ = "hasAnyRole('ANALYST','ADMIN')";
     public static final String CAN_AUDIT = "hasAnyRole('AUDITOR','ADMIN')";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -32,23 +32,33 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable()) // a stateless API authenticated on each request: no session to forge
+        return http.csrf(csrf -> csrf.disable()) // a stateless API authenticated on each request: no session to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        problems.write(response, HttpStatus.UNAUTHORIZED, "AUTHENTICATION_REQUIRED",
-                                "Authenticate with HTTP Basic.", request.getRequestURI())))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) ->
-                                problems.write(response, HttpStatus.UNAUTHORIZED, "AUTHENTICATION_REQUIRED",
-                                        "Authenticate with HTTP Basic.", request.getRequestURI()))
-                        .accessDeniedHandler((request, response, e) ->
-                                problems.write(response, HttpStatus.FORBIDDEN, "ACCESS_DENIED",
-                                        "Your roles do not allow this request.", request.getRequestURI())))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problems.write(
+                        response,
+                        HttpStatus.UNAUTHORIZED,
+                        "AUTHENTICATION_REQUIRED",
+                        "Authenticate with HTTP Basic.",
+                        request.getRequestURI())))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint((request, response, e) -> problems.write(
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "AUTHENTICATION_REQUIRED",
+                                        "Authenticate with HTTP Basic.",
+                                        request.getRequestURI()))
+                                .accessDeniedHandler((request, response, e) -> problems.write(
+                                        response,
+                                        HttpStatus.FORBIDDEN,
+                                        "ACCESS_DENIED",
+                                        "Your roles do not allow this request.",
+                                        request.getRequestURI())))
                 .headers(Customizer.withDefaults())
                 .build();
     }
@@ -76,8 +86,8 @@ public class SecurityConfiguration {
 
     private static Set<String> checkedRoles(SecurityProperties.User user) {
         if (user.roles() == null || user.roles().isEmpty() || !KNOWN_ROLES.containsAll(user.roles())) {
-            throw new IllegalStateException("User '" + user.name() + "' must have roles among " + KNOWN_ROLES
-                    + ", has " + user.roles());
+            throw new IllegalStateException(
+                    "User '" + user.name() + "' must have roles among " + KNOWN_ROLES + ", has " + user.roles());
         }
         return user.roles();
     }

@@ -15,6 +15,5 @@ public record SecurityProperties(List<User> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public record User(String name, String password, Set<String> roles) {
-    }
+    public record User(String name, String password, Set<String> roles) {}
 }

@@ -49,89 +49,124 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e, HttpServletRequest request) {
-        return answer(HttpStatus.FORBIDDEN, "ACCESS_DENIED", "Your roles do not allow this request.", List.of(),
-                request);
+        return answer(
+                HttpStatus.FORBIDDEN, "ACCESS_DENIED", "Your roles do not allow this request.", List.of(), request);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException e, HttpServletRequest request) {
-        return answer(HttpStatus.UNAUTHORIZED, "AUTHENTICATION_REQUIRED", "Authenticate with HTTP Basic.", List.of(),
+        return answer(
+                HttpStatus.UNAUTHORIZED,
+                "AUTHENTICATION_REQUIRED",
+                "Authenticate with HTTP Basic.",
+                List.of(),
                 request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e,
-                                                     HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> handleTypeMismatch(
+            MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         String reason = e.getRequiredType() != null && e.getRequiredType().isEnum()
                 ? "must be one of " + Arrays.toString(e.getRequiredType().getEnumConstants())
-                : "is not a valid " + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName());
+                : "is not a valid "
+                        + (e.getRequiredType() == null
+                                ? "value"
+                                : e.getRequiredType().getSimpleName());
         var error = new FieldError(e.getName(), "'" + e.getValue() + "' " + reason);
-        return answer(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Parameter '" + e.getName() + "' " + reason,
-                List.of(error), request);
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "INVALID_PARAMETER",
+                "Parameter '" + e.getName() + "' " + reason,
+                List.of(error),
+                request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "The request failed on our side; nothing was recorded for it.", List.of(), request);
+        return answer(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "INTERNAL_ERROR",
+                "The request failed on our side; nothing was recorded for it.",
+                List.of(),
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD",
+            problem = ProblemResponses.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "UNKNOWN_FIELD",
                     "Field '" + field + "' is not part of this request.",
                     List.of(new FieldError(field, "is not a known field")));
         } else if (cause instanceof ValueInstantiationException invalid) {
             String field = path(invalid);
             String reason = invalid.getCause() != null ? invalid.getCause().getMessage() : invalid.getOriginalMessage();
-            problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
-                    "Field '" + field + "' is invalid: " + reason, List.of(new FieldError(field, reason)));
+            problem = ProblemResponses.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_FIELD",
+                    "Field '" + field + "' is invalid: " + reason,
+                    List.of(new FieldError(field, reason)));
         } else if (cause instanceof InvalidFormatException format) {
             String field = path(format);
-            String reason = format.getTargetType() != null && format.getTargetType().isEnum()
-                    ? "'" + format.getValue() + "' is not one of " + Arrays.toString(format.getTargetType().getEnumConstants())
-                    : "'" + format.getValue() + "' is not a valid " + typeName(format.getTargetType());
-            problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
-                    "Field '" + field + "': " + reason, List.of(new FieldError(field, reason)));
-        } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String reason =
+                    format.getTargetType() != null && format.getTargetType().isEnum()
+                            ? "'" + format.getValue() + "' is not one of "
+                                    + Arrays.toString(format.getTargetType().getEnumConstants())
+                            : "'" + format.getValue() + "' is not a valid " + typeName(format.getTargetType());
+            problem = ProblemResponses.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_FIELD",
+                    "Field '" + field + "': " + reason,
+                    List.of(new FieldError(field, reason)));
+        } else if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
             String reason = "must be a " + typeName(mismatch.getTargetType());
-            problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
-                    "Field '" + field + "' " + reason, List.of(new FieldError(field, reason)));
+            problem = ProblemResponses.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_FIELD",
+                    "Field '" + field + "' " + reason,
+                    List.of(new FieldError(field, reason)));
         } else if (cause instanceof JsonProcessingException json) {
-            problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
-                    "The body is not valid JSON: " + json.getOriginalMessage(), List.of());
+            problem = ProblemResponses.problem(
+                    HttpStatus.BAD_REQUEST,
+                    "MALFORMED_JSON",
+                    "The body is not valid JSON: " + json.getOriginalMessage(),
+                    List.of());
         } else {
-            problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "MISSING_BODY",
-                    "The request needs a JSON body.", List.of());
+            problem = ProblemResponses.problem(
+                    HttpStatus.BAD_REQUEST, "MISSING_BODY", "The request needs a JSON body.", List.of());
         }
         return withProblemType(problem, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
-                "The request has invalid fields: " + errors.stream().map(FieldError::field).toList(), errors);
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.BAD_REQUEST,
+                "INVALID_FIELD",
+                "The request has invalid fields: "
+                        + errors.stream().map(FieldError::field).toList(),
+                errors);
         return withProblemType(problem, request);
     }
 
     /** The answers Spring MVC builds itself (404, 405, 415, missing parameter...) get a code too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
                 : ProblemDetail.forStatusAndDetail(status, e.getMessage());
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
             HttpStatus known = HttpStatus.resolve(status.value());
@@ -145,18 +180,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> withProblemType(ProblemDetail problem, WebRequest request) {
         String uri = request.getDescription(false).replaceFirst("^uri=", "");
         problem.setInstance(URI.create(uri));
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
-    private static ResponseEntity<ProblemDetail> answer(HttpStatusCode status, String code, String detail,
-                                                        List<FieldError> errors, HttpServletRequest request) {
+    private static ResponseEntity<ProblemDetail> answer(
+            HttpStatusCode status, String code, String detail, List<FieldError> errors, HttpServletRequest request) {
         return ProblemResponses.response(status, code, detail, errors, request.getRequestURI());
     }
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
+                .map(reference ->
+                        reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
     }

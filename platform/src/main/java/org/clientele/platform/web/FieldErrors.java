@@ -45,8 +45,12 @@ public final class FieldErrors {
 
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_FIELD",
-                    "The request has invalid fields: " + errors.stream().map(FieldError::field).toList(), errors);
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_FIELD",
+                    "The request has invalid fields: "
+                            + errors.stream().map(FieldError::field).toList(),
+                    errors);
         }
     }
 }

@@ -35,11 +35,13 @@ public class ProblemResponses {
     }
 
     /** A whole problem answer, for exception handlers. */
-    public static ResponseEntity<ProblemDetail> response(HttpStatusCode status, String code, String detail,
-                                                         List<FieldError> errors, String instance) {
+    public static ResponseEntity<ProblemDetail> response(
+            HttpStatusCode status, String code, String detail, List<FieldError> errors, String instance) {
         ProblemDetail problem = problem(status, code, detail, errors);
         problem.setInstance(URI.create(instance));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** For answers written outside Spring MVC, such as the security filters. */

@@ -36,7 +36,9 @@ public class RequestMetadata extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(CORRELATION_HEADER);
-        String correlationId = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String correlationId = given != null && SAFE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, correlationId);
         response.setHeader(CORRELATION_HEADER, correlationId);
         chain.doFilter(request, response);
@@ -48,11 +50,15 @@ public class RequestMetadata extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         metadata.put(MessageMetadata.USER, authentication == null ? "anonymous" : authentication.getName());
         String source = request.getHeader(SOURCE_SYSTEM_HEADER);
-        metadata.put(MessageMetadata.SOURCE_SYSTEM,
+        metadata.put(
+                MessageMetadata.SOURCE_SYSTEM,
                 source != null && SAFE.matcher(source).matches() ? source : DEFAULT_SOURCE_SYSTEM);
         Object correlationId = request.getAttribute(ATTRIBUTE);
-        metadata.put(MessageMetadata.CORRELATION_ID,
-                correlationId != null ? correlationId.toString() : UUID.randomUUID().toString());
+        metadata.put(
+                MessageMetadata.CORRELATION_ID,
+                correlationId != null
+                        ? correlationId.toString()
+                        : UUID.randomUUID().toString());
         return metadata;
     }
 }

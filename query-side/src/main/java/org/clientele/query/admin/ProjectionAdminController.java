@@ -8,7 +8,6 @@ import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.clientele.platform.security.Roles;
 import org.clientele.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +35,7 @@ class ProjectionAdminController {
         this.processing = processing;
     }
 
-    record ProjectionStatus(String name, boolean running, boolean replaying, int segmentsClaimed, Long position) {
-    }
+    record ProjectionStatus(String name, boolean running, boolean replaying, int segmentsClaimed, Long position) {}
 
     @GetMapping
     @Operation(summary = "Every projection with its position in the event store")
@@ -53,11 +51,12 @@ class ProjectionAdminController {
     @PostMapping("/{name}/replay")
     @Operation(summary = "Rebuild one projection from the whole event store (single query-side instance only)")
     ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+        StreamingEventProcessor processor = processing
+                .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> ProblemException.notFound("PROJECTION_NOT_FOUND", "No projection named " + name));
         if (!processor.supportsReset()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "REPLAY_NOT_SUPPORTED",
-                    "Projection " + name + " cannot be replayed");
+            throw new ProblemException(
+                    HttpStatus.CONFLICT, "REPLAY_NOT_SUPPORTED", "Projection " + name + " cannot be replayed");
         }
         processor.shutDown();
         processor.resetTokens();
@@ -72,7 +71,7 @@ class ProjectionAdminController {
                 .min(Long::compare)
                 .filter(value -> value >= 0)
                 .orElse(null);
-        return new ProjectionStatus(processor.getName(), processor.isRunning(), processor.isReplaying(),
-                segments.size(), position);
+        return new ProjectionStatus(
+                processor.getName(), processor.isRunning(), processor.isReplaying(), segments.size(), position);
     }
 }

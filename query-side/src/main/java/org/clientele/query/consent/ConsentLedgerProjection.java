@@ -38,14 +38,32 @@ public class ConsentLedgerProjection {
 
     @EventHandler
     void on(ConsentGranted event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
-        record(message, token, recordedAt, event.customerId().toString(), "GRANTED", event.channel().name(),
-                event.purpose().value(), event.source().value(), event.legalBasis(), event.effectiveAt());
+        record(
+                message,
+                token,
+                recordedAt,
+                event.customerId().toString(),
+                "GRANTED",
+                event.channel().name(),
+                event.purpose().value(),
+                event.source().value(),
+                event.legalBasis(),
+                event.effectiveAt());
     }
 
     @EventHandler
     void on(ConsentWithdrawn event, EventMessage<?> message, TrackingToken token, @Timestamp Instant recordedAt) {
-        record(message, token, recordedAt, event.customerId().toString(), "WITHDRAWN", event.channel().name(),
-                event.purpose().value(), event.source().value(), event.legalBasis(), event.effectiveAt());
+        record(
+                message,
+                token,
+                recordedAt,
+                event.customerId().toString(),
+                "WITHDRAWN",
+                event.channel().name(),
+                event.purpose().value(),
+                event.source().value(),
+                event.legalBasis(),
+                event.effectiveAt());
     }
 
     @ResetHandler
@@ -55,26 +73,55 @@ public class ConsentLedgerProjection {
 
     @QueryHandler
     List<ConsentChange> handle(FindConsentHistory query) {
-        return jdbc.query("SELECT position, event_id, customer_id, change, channel, purpose, source, legal_basis, "
+        return jdbc.query(
+                "SELECT position, event_id, customer_id, change, channel, purpose, source, legal_basis, "
                         + "effective_at, recorded_at, user_name, source_system, correlation_id FROM consent_ledger "
                         + "WHERE customer_id = ? ORDER BY position",
-                (rs, n) -> new ConsentChange(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                (rs, n) -> new ConsentChange(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
                         rs.getObject(9, OffsetDateTime.class).toInstant(),
-                        rs.getObject(10, OffsetDateTime.class).toInstant(), rs.getString(11), rs.getString(12),
+                        rs.getObject(10, OffsetDateTime.class).toInstant(),
+                        rs.getString(11),
+                        rs.getString(12),
                         rs.getString(13)),
                 query.customerId().value());
     }
 
-    private void record(EventMessage<?> message, TrackingToken token, Instant recordedAt, String customerId,
-                        String change, String channel, String purpose, String source, Enum<?> legalBasis,
-                        Instant effectiveAt) {
+    private void record(
+            EventMessage<?> message,
+            TrackingToken token,
+            Instant recordedAt,
+            String customerId,
+            String change,
+            String channel,
+            String purpose,
+            String source,
+            Enum<?> legalBasis,
+            Instant effectiveAt) {
         MetaData metaData = message.getMetaData();
-        long position = token.position().orElseThrow(
-                () -> new IllegalStateException("a tracked event without a position: " + message.getIdentifier()));
-        batch().add(new ConsentChange(position, message.getIdentifier(), customerId, change, channel, purpose, source,
-                legalBasis == null ? null : legalBasis.name(), effectiveAt, recordedAt,
-                (String) metaData.get(MessageMetadata.USER), (String) metaData.get(MessageMetadata.SOURCE_SYSTEM),
+        long position = token.position()
+                .orElseThrow(() ->
+                        new IllegalStateException("a tracked event without a position: " + message.getIdentifier()));
+        batch().add(new ConsentChange(
+                position,
+                message.getIdentifier(),
+                customerId,
+                change,
+                channel,
+                purpose,
+                source,
+                legalBasis == null ? null : legalBasis.name(),
+                effectiveAt,
+                recordedAt,
+                (String) metaData.get(MessageMetadata.USER),
+                (String) metaData.get(MessageMetadata.SOURCE_SYSTEM),
                 (String) metaData.get(MessageMetadata.CORRELATION_ID)));
     }
 
@@ -83,10 +130,13 @@ public class ConsentLedgerProjection {
     }
 
     private void write(List<ConsentChange> changes) {
-        jdbc.batchUpdate("INSERT INTO consent_ledger (position, event_id, customer_id, change, channel, purpose, "
+        jdbc.batchUpdate(
+                "INSERT INTO consent_ledger (position, event_id, customer_id, change, channel, purpose, "
                         + "source, legal_basis, effective_at, recorded_at, user_name, source_system, correlation_id) "
                         + "VALUES (?,?,?::uuid,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (event_id) DO NOTHING",
-                changes, changes.size(), (ps, change) -> {
+                changes,
+                changes.size(),
+                (ps, change) -> {
                     ps.setLong(1, change.position());
                     ps.setString(2, change.eventId());
                     ps.setString(3, change.customerId());

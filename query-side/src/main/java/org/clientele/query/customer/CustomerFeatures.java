@@ -17,25 +17,36 @@ import java.util.TreeMap;
  * @param phaseValidUntil the first instant after {@code asOf} at which the passage of time alone may change the
  *                        phase, or {@code null} when only a new fact can
  */
-public record CustomerFeatures(Instant asOf, int purchaseCount, Instant firstPurchaseAt, Instant lastPurchaseAt,
-                               Map<Currency, BigDecimal> netSpent, int recentPurchases, int priorPurchases,
-                               Instant lastComebackAt, boolean churned, LifecyclePhase phase,
-                               Instant phaseValidUntil) {
+public record CustomerFeatures(
+        Instant asOf,
+        int purchaseCount,
+        Instant firstPurchaseAt,
+        Instant lastPurchaseAt,
+        Map<Currency, BigDecimal> netSpent,
+        int recentPurchases,
+        int priorPurchases,
+        Instant lastComebackAt,
+        boolean churned,
+        LifecyclePhase phase,
+        Instant phaseValidUntil) {
 
     public static CustomerFeatures of(CustomerHistory history, Instant asOf, LifecycleSettings settings) {
         List<PurchaseFact> facts = history.purchases().stream()
                 .filter(purchase -> !purchase.purchasedAt().isAfter(asOf))
                 .toList();
-        List<PurchaseFact> purchases = facts.stream().filter(fact -> !fact.isReturn()).toList();
-        Instant churnedAt = history.churnedAt() != null && !history.churnedAt().isAfter(asOf)
-                ? history.churnedAt() : null;
+        List<PurchaseFact> purchases =
+                facts.stream().filter(fact -> !fact.isReturn()).toList();
+        Instant churnedAt =
+                history.churnedAt() != null && !history.churnedAt().isAfter(asOf) ? history.churnedAt() : null;
 
-        Map<Currency, BigDecimal> netSpent = new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
+        Map<Currency, BigDecimal> netSpent =
+                new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
         for (PurchaseFact fact : facts) {
             netSpent.merge(fact.currency(), fact.amount(), BigDecimal::add);
         }
         Instant first = purchases.isEmpty() ? null : purchases.get(0).purchasedAt();
-        Instant last = purchases.isEmpty() ? null : purchases.get(purchases.size() - 1).purchasedAt();
+        Instant last =
+                purchases.isEmpty() ? null : purchases.get(purchases.size() - 1).purchasedAt();
         boolean churned = churnedAt != null && (last == null || !last.isAfter(churnedAt));
 
         // Every window is measured forward from the fact (fact + n months), never backward from asOf: at month ends
@@ -52,11 +63,21 @@ public record CustomerFeatures(Instant asOf, int purchaseCount, Instant firstPur
         }
         Instant comeback = lastComeback(purchases, churnedAt, settings);
 
-        LifecyclePhase phase = LifecycleRules.phase(purchases.size(), last, recent, prior, comeback, churned, asOf,
-                settings);
+        LifecyclePhase phase =
+                LifecycleRules.phase(purchases.size(), last, recent, prior, comeback, churned, asOf, settings);
         Instant validUntil = phaseValidUntil(purchases, last, comeback, churned, asOf, settings);
-        return new CustomerFeatures(asOf, purchases.size(), first, last, Collections.unmodifiableMap(netSpent),
-                recent, prior, comeback, churned, phase, validUntil);
+        return new CustomerFeatures(
+                asOf,
+                purchases.size(),
+                first,
+                last,
+                Collections.unmodifiableMap(netSpent),
+                recent,
+                prior,
+                comeback,
+                churned,
+                phase,
+                validUntil);
     }
 
     /**
@@ -68,8 +89,7 @@ public record CustomerFeatures(Instant asOf, int purchaseCount, Instant firstPur
         boolean afterChurnSeen = false;
         for (PurchaseFact purchase : purchases) {
             Instant at = purchase.purchasedAt();
-            boolean afterGap = previous != null
-                    && !at.isBefore(plusMonths(previous, settings.inactiveAfterMonths()));
+            boolean afterGap = previous != null && !at.isBefore(plusMonths(previous, settings.inactiveAfterMonths()));
             boolean firstAfterChurn = churnedAt != null && at.isAfter(churnedAt) && !afterChurnSeen;
             if (firstAfterChurn) {
                 afterChurnSeen = true;
@@ -82,8 +102,13 @@ public record CustomerFeatures(Instant asOf, int purchaseCount, Instant firstPur
         return comeback;
     }
 
-    private static Instant phaseValidUntil(List<PurchaseFact> purchases, Instant last, Instant comeback,
-                                           boolean churned, Instant asOf, LifecycleSettings settings) {
+    private static Instant phaseValidUntil(
+            List<PurchaseFact> purchases,
+            Instant last,
+            Instant comeback,
+            boolean churned,
+            Instant asOf,
+            LifecycleSettings settings) {
         if (churned || last == null) {
             return null;
         }
@@ -96,12 +121,14 @@ public record CustomerFeatures(Instant asOf, int purchaseCount, Instant firstPur
             candidates.add(plusMonths(purchase.purchasedAt(), settings.decliningWindowMonths()));
             candidates.add(plusMonths(purchase.purchasedAt(), 2 * settings.decliningWindowMonths()));
         }
-        return candidates.stream().filter(candidate -> candidate.isAfter(asOf)).min(Instant::compareTo).orElse(null);
+        return candidates.stream()
+                .filter(candidate -> candidate.isAfter(asOf))
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 
     /** Calendar months in UTC: 2024-01-31 plus one month is 2024-02-29. */
     static Instant plusMonths(Instant instant, int months) {
         return instant.atOffset(ZoneOffset.UTC).plusMonths(months).toInstant();
     }
-
 }

@@ -8,7 +8,8 @@ import java.util.List;
 public record CustomerHistory(List<PurchaseFact> purchases, Instant churnedAt) {
 
     public CustomerHistory {
-        purchases = purchases.stream().sorted(Comparator.comparing(PurchaseFact::purchasedAt)
-                .thenComparing(PurchaseFact::orderReference)).toList();
+        purchases = purchases.stream()
+                .sorted(Comparator.comparing(PurchaseFact::purchasedAt).thenComparing(PurchaseFact::orderReference))
+                .toList();
     }
 }

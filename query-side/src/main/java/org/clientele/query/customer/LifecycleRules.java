@@ -5,11 +5,17 @@ import java.time.Instant;
 /** The rule table that names a customer's phase from its features; documented in docs/lifecycle.md. */
 final class LifecycleRules {
 
-    private LifecycleRules() {
-    }
+    private LifecycleRules() {}
 
-    static LifecyclePhase phase(int purchaseCount, Instant lastPurchaseAt, int recentPurchases, int priorPurchases,
-                                Instant lastComebackAt, boolean churned, Instant asOf, LifecycleSettings settings) {
+    static LifecyclePhase phase(
+            int purchaseCount,
+            Instant lastPurchaseAt,
+            int recentPurchases,
+            int priorPurchases,
+            Instant lastComebackAt,
+            boolean churned,
+            Instant asOf,
+            LifecycleSettings settings) {
         if (churned) {
             return LifecyclePhase.CHURNED;
         }

@@ -12,8 +12,12 @@ package org.clientele.query.customer;
  *                                 (default 2)
  * @param reactivatedForMonths     how long a comeback purchase keeps a customer REACTIVATED (default 12)
  */
-public record LifecycleSettings(int inactiveAfterMonths, int decliningWindowMonths, double decliningRatio,
-                                int decliningMinimumPrior, int reactivatedForMonths) {
+public record LifecycleSettings(
+        int inactiveAfterMonths,
+        int decliningWindowMonths,
+        double decliningRatio,
+        int decliningMinimumPrior,
+        int reactivatedForMonths) {
 
     public static final LifecycleSettings DEFAULTS = new LifecycleSettings(12, 12, 0.5, 2, 12);
 
@@ -23,7 +27,8 @@ public record LifecycleSettings(int inactiveAfterMonths, int decliningWindowMont
         requirePositive(decliningMinimumPrior, "decliningMinimumPrior");
         requirePositive(reactivatedForMonths, "reactivatedForMonths");
         if (!(decliningRatio > 0 && decliningRatio < 1)) {
-            throw new IllegalArgumentException("decliningRatio must lie strictly between 0 and 1, got " + decliningRatio);
+            throw new IllegalArgumentException(
+                    "decliningRatio must lie strictly between 0 and 1, got " + decliningRatio);
         }
     }
 

@@ -27,7 +27,6 @@ import org.clientele.events.purchase.PurchaseRecorded;
 import org.clientele.events.purchase.ReturnRecorded;
 import org.clientele.query.customer.CustomerFeatures;
 import org.clientele.query.customer.CustomerHistory;
-import org.clientele.query.customer.LifecyclePhase;
 import org.clientele.query.customer.LifecycleSettings;
 import org.clientele.query.customer.PurchaseFact;
 import org.clientele.query.support.UnitOfWorkBatch;
@@ -58,16 +57,16 @@ public class CustomerProfileProjection {
         ProfileBatch batch = batch();
         batch.add(event.customerId(), event);
         // a registration's details hold from the registration date, which an import may set in the past
-        batch.versions.add(ContactVersionRow.of(event.customerId().value(), event.registeredAt(),
-                message.getIdentifier(), event.contact()));
+        batch.versions.add(ContactVersionRow.of(
+                event.customerId().value(), event.registeredAt(), message.getIdentifier(), event.contact()));
     }
 
     @EventHandler
     void on(ContactDetailsUpdated event, EventMessage<?> message) {
         ProfileBatch batch = batch();
         batch.add(event.customerId(), event);
-        batch.versions.add(ContactVersionRow.of(event.customerId().value(), message.getTimestamp(),
-                message.getIdentifier(), event.contact()));
+        batch.versions.add(ContactVersionRow.of(
+                event.customerId().value(), message.getTimestamp(), message.getIdentifier(), event.contact()));
     }
 
     @EventHandler
@@ -80,8 +79,14 @@ public class CustomerProfileProjection {
         ProfileBatch batch = batch();
         batch.add(event.customerId(), event);
         for (MergedFacts.Consent consent : event.absorbed().consents()) {
-            batch.consent(new ConsentRow(event.customerId().value(), consent.channel().name(),
-                    consent.purpose().value(), consent.granted(), "merge", null, consent.changedAt()));
+            batch.consent(new ConsentRow(
+                    event.customerId().value(),
+                    consent.channel().name(),
+                    consent.purpose().value(),
+                    consent.granted(),
+                    "merge",
+                    null,
+                    consent.changedAt()));
         }
     }
 
@@ -102,15 +107,25 @@ public class CustomerProfileProjection {
 
     @EventHandler
     void on(ConsentGranted event) {
-        batch().consent(new ConsentRow(event.customerId().value(), event.channel().name(),
-                event.purpose().value(), true, event.source().value(), nameOf(event.legalBasis()),
+        batch().consent(new ConsentRow(
+                event.customerId().value(),
+                event.channel().name(),
+                event.purpose().value(),
+                true,
+                event.source().value(),
+                nameOf(event.legalBasis()),
                 event.effectiveAt()));
     }
 
     @EventHandler
     void on(ConsentWithdrawn event) {
-        batch().consent(new ConsentRow(event.customerId().value(), event.channel().name(),
-                event.purpose().value(), false, event.source().value(), nameOf(event.legalBasis()),
+        batch().consent(new ConsentRow(
+                event.customerId().value(),
+                event.channel().name(),
+                event.purpose().value(),
+                false,
+                event.source().value(),
+                nameOf(event.legalBasis()),
                 event.effectiveAt()));
     }
 
@@ -123,9 +138,10 @@ public class CustomerProfileProjection {
     Optional<CustomerProfileView> handle(FindCustomerProfile query) {
         UUID id = query.customerId().value();
         return repository.findRow(id).map(row -> {
-            List<PurchaseFact> purchases = repository.findPurchaseFacts(List.of(id)).getOrDefault(id, List.of());
-            CustomerFeatures features = CustomerFeatures.of(new CustomerHistory(purchases, row.churnedAt),
-                    clock.instant(), settings);
+            List<PurchaseFact> purchases =
+                    repository.findPurchaseFacts(List.of(id)).getOrDefault(id, List.of());
+            CustomerFeatures features =
+                    CustomerFeatures.of(new CustomerHistory(purchases, row.churnedAt), clock.instant(), settings);
             return ProfileViews.profile(row, repository.findConsents(id), features);
         });
     }
@@ -212,21 +228,39 @@ public class CustomerProfileProjection {
         } else if (event instanceof PurchaseRecorded purchase) {
             String reference = purchase.orderReference().value();
             if (facts.stream().noneMatch(fact -> fact.orderReference().equals(reference))) {
-                facts.add(new PurchaseFact(reference, purchase.purchasedAt(), purchase.amount().amount(),
+                facts.add(new PurchaseFact(
+                        reference,
+                        purchase.purchasedAt(),
+                        purchase.amount().amount(),
                         purchase.amount().currency()));
-                newPurchases.add(new PurchaseRow(row.customerId, reference, purchase.purchasedAt(),
-                        purchase.amount().amount(), purchase.amount().currency().getCurrencyCode(),
-                        purchase.channel() == null ? null : purchase.channel().name(), purchase.lines().size(),
+                newPurchases.add(new PurchaseRow(
+                        row.customerId,
+                        reference,
+                        purchase.purchasedAt(),
+                        purchase.amount().amount(),
+                        purchase.amount().currency().getCurrencyCode(),
+                        purchase.channel() == null ? null : purchase.channel().name(),
+                        purchase.lines().size(),
                         false));
             }
         } else if (event instanceof ReturnRecorded returned) {
             String reference = returned.returnReference().value();
             if (facts.stream().noneMatch(fact -> fact.orderReference().equals(reference))) {
-                facts.add(new PurchaseFact(reference, returned.returnedAt(), returned.refund().amount().negate(),
-                        returned.refund().currency(), true));
-                newPurchases.add(new PurchaseRow(row.customerId, reference, returned.returnedAt(),
-                        returned.refund().amount().negate(), returned.refund().currency().getCurrencyCode(),
-                        returned.channel() == null ? null : returned.channel().name(), returned.lines().size(), true));
+                facts.add(new PurchaseFact(
+                        reference,
+                        returned.returnedAt(),
+                        returned.refund().amount().negate(),
+                        returned.refund().currency(),
+                        true));
+                newPurchases.add(new PurchaseRow(
+                        row.customerId,
+                        reference,
+                        returned.returnedAt(),
+                        returned.refund().amount().negate(),
+                        returned.refund().currency().getCurrencyCode(),
+                        returned.channel() == null ? null : returned.channel().name(),
+                        returned.lines().size(),
+                        true));
             }
         } else if (event instanceof CustomerMergedInto merged) {
             row.mergedInto = merged.survivorId().value();
@@ -237,8 +271,15 @@ public class CustomerProfileProjection {
                 if (facts.stream().noneMatch(fact -> fact.orderReference().equals(reference))) {
                     BigDecimal amount = order.isReturn() ? order.amount().negate() : order.amount();
                     facts.add(new PurchaseFact(reference, order.at(), amount, order.currency(), order.isReturn()));
-                    newPurchases.add(new PurchaseRow(row.customerId, reference, order.at(), amount,
-                            order.currency().getCurrencyCode(), null, 0, order.isReturn()));
+                    newPurchases.add(new PurchaseRow(
+                            row.customerId,
+                            reference,
+                            order.at(),
+                            amount,
+                            order.currency().getCurrencyCode(),
+                            null,
+                            0,
+                            order.isReturn()));
                 }
             }
         } else if (event instanceof CustomerChurned churned) {
@@ -259,6 +300,7 @@ public class CustomerProfileProjection {
         final Map<UUID, List<Object>> eventsByCustomer = new LinkedHashMap<>();
         /** The last change of each consent in the batch: one row per key, as one multi-row upsert needs. */
         final Map<List<Object>, ConsentRow> consents = new LinkedHashMap<>();
+
         final List<ContactVersionRow> versions = new ArrayList<>();
 
         void consent(ConsentRow row) {
@@ -270,7 +312,9 @@ public class CustomerProfileProjection {
         }
 
         void add(CustomerId customerId, Object event) {
-            eventsByCustomer.computeIfAbsent(customerId.value(), id -> new ArrayList<>()).add(event);
+            eventsByCustomer
+                    .computeIfAbsent(customerId.value(), id -> new ArrayList<>())
+                    .add(event);
         }
     }
 }

@@ -6,34 +6,36 @@ import java.util.List;
 import org.clientele.query.customer.LifecyclePhase;
 
 /** A customer's profile as the read API answers it. */
-public record CustomerProfileView(String customerId, Name name, String email, String phone, Address address,
-                                  Origin origin, Instant registeredAt, List<Consent> consents, Purchases purchases,
-                                  Churn churn, Lifecycle lifecycle, List<String> invalidFields,
-                                  String mergedInto) {
+public record CustomerProfileView(
+        String customerId,
+        Name name,
+        String email,
+        String phone,
+        Address address,
+        Origin origin,
+        Instant registeredAt,
+        List<Consent> consents,
+        Purchases purchases,
+        Churn churn,
+        Lifecycle lifecycle,
+        List<String> invalidFields,
+        String mergedInto) {
 
-    public record Name(String firstName, String lastName) {
-    }
+    public record Name(String firstName, String lastName) {}
 
-    public record Address(String street, String postalCode, String city, String country) {
-    }
+    public record Address(String street, String postalCode, String city, String country) {}
 
-    public record Origin(String source, String channel, String campaign) {
-    }
+    public record Origin(String source, String channel, String campaign) {}
 
-    public record Consent(String channel, String purpose, String state, String source, String legalBasis,
-                          Instant changedAt) {
-    }
+    public record Consent(
+            String channel, String purpose, String state, String source, String legalBasis, Instant changedAt) {}
 
-    public record Purchases(int count, Instant firstPurchaseAt, Instant lastPurchaseAt, List<Amount> netSpent) {
-    }
+    public record Purchases(int count, Instant firstPurchaseAt, Instant lastPurchaseAt, List<Amount> netSpent) {}
 
-    public record Amount(BigDecimal amount, String currency) {
-    }
+    public record Amount(BigDecimal amount, String currency) {}
 
-    public record Churn(Instant churnedAt, String reason, String detail) {
-    }
+    public record Churn(Instant churnedAt, String reason, String detail) {}
 
     /** The phase as of {@code referenceDate}, and until when the passage of time alone leaves it so. */
-    public record Lifecycle(LifecyclePhase phase, Instant referenceDate, Instant validUntil) {
-    }
+    public record Lifecycle(LifecyclePhase phase, Instant referenceDate, Instant validUntil) {}
 }

@@ -3,5 +3,4 @@ package org.clientele.query.profile;
 import org.clientele.events.customer.CustomerId;
 
 /** Ask for one customer's profile. */
-public record FindCustomerProfile(CustomerId customerId) {
-}
+public record FindCustomerProfile(CustomerId customerId) {}

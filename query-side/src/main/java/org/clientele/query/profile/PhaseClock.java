@@ -29,15 +29,19 @@ class PhaseClock {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PhaseClock(ProfileRepository repository, CustomerProfileProjection projection, TransactionTemplate transactions,
-               Clock clock) {
+    PhaseClock(
+            ProfileRepository repository,
+            CustomerProfileProjection projection,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.repository = repository;
         this.projection = projection;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${clientele.lifecycle.reassess-every:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${clientele.lifecycle.reassess-every:PT1M}",
             initialDelayString = "${clientele.lifecycle.reassess-every:PT1M}")
     void tick() {
         int total = 0;
@@ -62,8 +66,8 @@ class PhaseClock {
         Map<UUID, List<PurchaseFact>> purchases = repository.findPurchaseFacts(due);
         for (ProfileRow row : rows.values()) {
             long readRevision = row.revision;
-            projection.assess(row, new CustomerHistory(purchases.getOrDefault(row.customerId, List.of()),
-                    row.churnedAt), now);
+            projection.assess(
+                    row, new CustomerHistory(purchases.getOrDefault(row.customerId, List.of()), row.churnedAt), now);
             repository.updatePhase(row, readRevision);
         }
         return due.size();

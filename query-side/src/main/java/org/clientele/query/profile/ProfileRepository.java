@@ -36,7 +36,8 @@ class ProfileRepository {
 
     Map<UUID, ProfileRow> findRows(Collection<UUID> ids) {
         Map<UUID, ProfileRow> rows = new HashMap<>();
-        jdbc.query("SELECT " + PROFILE_COLUMNS + " FROM customer_profile WHERE customer_id = ANY(?)",
+        jdbc.query(
+                "SELECT " + PROFILE_COLUMNS + " FROM customer_profile WHERE customer_id = ANY(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())),
                 rs -> {
                     ProfileRow row = mapRow(rs);
@@ -51,47 +52,71 @@ class ProfileRepository {
 
     Map<UUID, List<PurchaseFact>> findPurchaseFacts(Collection<UUID> ids) {
         Map<UUID, List<PurchaseFact>> facts = new HashMap<>();
-        jdbc.query("SELECT customer_id, order_reference, purchased_at, amount, currency, kind FROM customer_purchase "
+        jdbc.query(
+                "SELECT customer_id, order_reference, purchased_at, amount, currency, kind FROM customer_purchase "
                         + "WHERE customer_id = ANY(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())),
                 rs -> {
                     facts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-                            .add(new PurchaseFact(rs.getString(2), instant(rs, 3), rs.getBigDecimal(4),
-                                    Currency.getInstance(rs.getString(5).trim()), "RETURN".equals(rs.getString(6))));
+                            .add(new PurchaseFact(
+                                    rs.getString(2),
+                                    instant(rs, 3),
+                                    rs.getBigDecimal(4),
+                                    Currency.getInstance(rs.getString(5).trim()),
+                                    "RETURN".equals(rs.getString(6))));
                 });
         return facts;
     }
 
     List<ConsentRow> findConsents(UUID id) {
-        return jdbc.query("SELECT customer_id, channel, purpose, granted, source, legal_basis, changed_at "
+        return jdbc.query(
+                "SELECT customer_id, channel, purpose, granted, source, legal_basis, changed_at "
                         + "FROM customer_consent WHERE customer_id = ? ORDER BY channel, purpose",
-                (rs, n) -> new ConsentRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4), rs.getString(5), rs.getString(6), instant(rs, 7)), id);
+                (rs, n) -> new ConsentRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBoolean(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        instant(rs, 7)),
+                id);
     }
 
     List<ProfileRow> findPage(String phase, int page, int size) {
         String where = phase == null ? " WHERE merged_into IS NULL" : " WHERE merged_into IS NULL AND phase = ?";
-        Object[] args = phase == null ? new Object[] {size, (long) page * size}
+        Object[] args = phase == null
+                ? new Object[] {size, (long) page * size}
                 : new Object[] {phase, size, (long) page * size};
-        return jdbc.query("SELECT " + PROFILE_COLUMNS + " FROM customer_profile" + where
-                + " ORDER BY customer_id LIMIT ? OFFSET ?", (rs, n) -> mapRow(rs), args);
+        return jdbc.query(
+                "SELECT " + PROFILE_COLUMNS + " FROM customer_profile" + where
+                        + " ORDER BY customer_id LIMIT ? OFFSET ?",
+                (rs, n) -> mapRow(rs),
+                args);
     }
 
     long count(String phase) {
         Long count = phase == null
                 ? jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE merged_into IS NULL", Long.class)
-                : jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE merged_into IS NULL AND phase = ?",
-                        Long.class, phase);
+                : jdbc.queryForObject(
+                        "SELECT count(*) FROM customer_profile WHERE merged_into IS NULL AND phase = ?",
+                        Long.class,
+                        phase);
         return count == null ? 0 : count;
     }
 
     List<UUID> findDueForReassessment(Instant now, int limit) {
-        return jdbc.queryForList("SELECT customer_id FROM customer_profile WHERE phase_valid_until <= ? "
-                + "ORDER BY phase_valid_until LIMIT ?", UUID.class, timestamp(now), limit);
+        return jdbc.queryForList(
+                "SELECT customer_id FROM customer_profile WHERE phase_valid_until <= ? "
+                        + "ORDER BY phase_valid_until LIMIT ?",
+                UUID.class,
+                timestamp(now),
+                limit);
     }
 
     void upsert(Collection<ProfileRow> rows) {
-        jdbc.batchUpdate("INSERT INTO customer_profile (" + PROFILE_COLUMNS + ") VALUES "
+        jdbc.batchUpdate(
+                "INSERT INTO customer_profile (" + PROFILE_COLUMNS + ") VALUES "
                         + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (customer_id) DO UPDATE SET "
                         + "first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name, email = EXCLUDED.email, "
                         + "phone = EXCLUDED.phone, street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, "
@@ -105,7 +130,9 @@ class ProfileRepository {
                         + "phase_valid_until = EXCLUDED.phase_valid_until, revision = EXCLUDED.revision, "
                         + "merged_into = EXCLUDED.merged_into, merged_at = EXCLUDED.merged_at, "
                         + "invalid_fields = EXCLUDED.invalid_fields",
-                rows, rows.size(), (ps, row) -> {
+                rows,
+                rows.size(),
+                (ps, row) -> {
                     int i = 0;
                     ps.setObject(++i, row.customerId);
                     ps.setString(++i, row.firstName);
@@ -138,16 +165,25 @@ class ProfileRepository {
 
     /** Only when nobody wrote the row since it was read: a fresher assessment is never overwritten. */
     boolean updatePhase(ProfileRow row, long readRevision) {
-        return jdbc.update("UPDATE customer_profile SET phase = ?, phase_assessed_at = ?, phase_valid_until = ?, "
-                        + "revision = ? WHERE customer_id = ? AND revision = ?",
-                row.phase, timestamp(row.phaseAssessedAt), timestamp(row.phaseValidUntil), row.revision,
-                row.customerId, readRevision) == 1;
+        return jdbc.update(
+                        "UPDATE customer_profile SET phase = ?, phase_assessed_at = ?, phase_valid_until = ?, "
+                                + "revision = ? WHERE customer_id = ? AND revision = ?",
+                        row.phase,
+                        timestamp(row.phaseAssessedAt),
+                        timestamp(row.phaseValidUntil),
+                        row.revision,
+                        row.customerId,
+                        readRevision)
+                == 1;
     }
 
     void insertPurchases(Collection<PurchaseRow> purchases) {
-        jdbc.batchUpdate("INSERT INTO customer_purchase (customer_id, order_reference, purchased_at, amount, currency, "
+        jdbc.batchUpdate(
+                "INSERT INTO customer_purchase (customer_id, order_reference, purchased_at, amount, currency, "
                         + "channel, line_count, kind) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
-                purchases, purchases.size(), (ps, purchase) -> {
+                purchases,
+                purchases.size(),
+                (ps, purchase) -> {
                     ps.setObject(1, purchase.customerId());
                     ps.setString(2, purchase.orderReference());
                     setInstant(ps, 3, purchase.purchasedAt());
@@ -160,13 +196,16 @@ class ProfileRepository {
     }
 
     void upsertConsents(Collection<ConsentRow> consents) {
-        jdbc.batchUpdate("INSERT INTO customer_consent (customer_id, channel, purpose, granted, source, legal_basis, "
+        jdbc.batchUpdate(
+                "INSERT INTO customer_consent (customer_id, channel, purpose, granted, source, legal_basis, "
                         + "changed_at) VALUES (?,?,?,?,?,?,?) ON CONFLICT (customer_id, channel, purpose) DO UPDATE "
                         + "SET granted = EXCLUDED.granted, source = EXCLUDED.source, "
                         + "legal_basis = EXCLUDED.legal_basis, changed_at = EXCLUDED.changed_at "
                         // a merged duplicate's consent only counts where it is the more recent word
                         + "WHERE customer_consent.changed_at <= EXCLUDED.changed_at",
-                consents, consents.size(), (ps, consent) -> {
+                consents,
+                consents.size(),
+                (ps, consent) -> {
                     ps.setObject(1, consent.customerId());
                     ps.setString(2, consent.channel());
                     ps.setString(3, consent.purpose());
@@ -178,10 +217,13 @@ class ProfileRepository {
     }
 
     void insertContactVersions(Collection<ContactVersionRow> versions) {
-        jdbc.batchUpdate("INSERT INTO contact_version (customer_id, valid_from, event_id, has_name, has_email, "
+        jdbc.batchUpdate(
+                "INSERT INTO contact_version (customer_id, valid_from, event_id, has_name, has_email, "
                         + "has_phone, has_postal, has_country, invalid_fields) VALUES (?,?,?,?,?,?,?,?,?) "
                         + "ON CONFLICT DO NOTHING",
-                versions, versions.size(), (ps, version) -> {
+                versions,
+                versions.size(),
+                (ps, version) -> {
                     ps.setObject(1, version.customerId());
                     setInstant(ps, 2, version.validFrom());
                     ps.setString(3, version.eventId());

@@ -51,8 +51,12 @@ final class ProfileRow {
     }
 
     static String invalidFields(ContactDetails contact) {
-        return contact.invalid().isEmpty() ? null : contact.invalid().stream()
-                .map(org.clientele.events.customer.InvalidValue::field).distinct().sorted()
-                .collect(java.util.stream.Collectors.joining(","));
+        return contact.invalid().isEmpty()
+                ? null
+                : contact.invalid().stream()
+                        .map(org.clientele.events.customer.InvalidValue::field)
+                        .distinct()
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining(","));
     }
 }

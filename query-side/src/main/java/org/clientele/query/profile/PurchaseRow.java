@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One purchase, or one return (negative amount), as the profile keeps it. */
-record PurchaseRow(UUID customerId, String orderReference, Instant purchasedAt, BigDecimal amount, String currency,
-                   String channel, int lineCount, boolean isReturn) {
-}
+record PurchaseRow(
+        UUID customerId,
+        String orderReference,
+        Instant purchasedAt,
+        BigDecimal amount,
+        String currency,
+        String channel,
+        int lineCount,
+        boolean isReturn) {}

@@ -35,17 +35,22 @@ public class DataQualityReport {
     /** Inactivity bands, in months since the last purchase: [12, 24), [24, 36), 36 and more. */
     static final int[] INACTIVE_BANDS = {12, 24, 36};
 
-    public record FieldQuality(long filled, long invalid, double fillRate, double validity) {
-    }
+    public record FieldQuality(long filled, long invalid, double fillRate, double validity) {}
 
-    public record Report(Instant asOf, String purpose, long customers, Map<String, FieldQuality> fields,
-                         Map<String, Long> reachableByChannel, long reachableByAnyChannel, Long probableDuplicates,
-                         long merged, Map<LifecyclePhase, Long> phases, Map<String, Long> inactiveByDuration) {
-    }
+    public record Report(
+            Instant asOf,
+            String purpose,
+            long customers,
+            Map<String, FieldQuality> fields,
+            Map<String, Long> reachableByChannel,
+            long reachableByAnyChannel,
+            Long probableDuplicates,
+            long merged,
+            Map<LifecyclePhase, Long> phases,
+            Map<String, Long> inactiveByDuration) {}
 
-    private record Contact(boolean name, boolean email, boolean phone, boolean postal, boolean country,
-                           String invalid) {
-    }
+    private record Contact(
+            boolean name, boolean email, boolean phone, boolean postal, boolean country, String invalid) {}
 
     private final JdbcTemplate jdbc;
     private final LifecycleSettings settings;
@@ -61,33 +66,50 @@ public class DataQualityReport {
         Timestamp at = Timestamp.from(asOf);
         Map<UUID, Instant> churnedAt = new HashMap<>();
         Set<UUID> population = new HashSet<>();
-        jdbc.query("SELECT customer_id, churned_at FROM customer_profile WHERE registered_at <= ? "
-                + "AND (merged_at IS NULL OR merged_at > ?)", rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            population.add(id);
-            OffsetDateTime churned = rs.getObject(2, OffsetDateTime.class);
-            if (churned != null) {
-                churnedAt.put(id, churned.toInstant());
-            }
-        }, at, at);
+        jdbc.query(
+                "SELECT customer_id, churned_at FROM customer_profile WHERE registered_at <= ? "
+                        + "AND (merged_at IS NULL OR merged_at > ?)",
+                rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    population.add(id);
+                    OffsetDateTime churned = rs.getObject(2, OffsetDateTime.class);
+                    if (churned != null) {
+                        churnedAt.put(id, churned.toInstant());
+                    }
+                },
+                at,
+                at);
 
         Map<UUID, Contact> contacts = new HashMap<>();
-        jdbc.query("SELECT DISTINCT ON (customer_id) customer_id, has_name, has_email, has_phone, has_postal, "
-                + "has_country, invalid_fields FROM contact_version WHERE valid_from <= ? "
-                + "ORDER BY customer_id, valid_from DESC, event_id DESC", rs -> {
-            contacts.put(rs.getObject(1, UUID.class), new Contact(rs.getBoolean(2), rs.getBoolean(3),
-                    rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6), rs.getString(7)));
-        }, at);
+        jdbc.query(
+                "SELECT DISTINCT ON (customer_id) customer_id, has_name, has_email, has_phone, has_postal, "
+                        + "has_country, invalid_fields FROM contact_version WHERE valid_from <= ? "
+                        + "ORDER BY customer_id, valid_from DESC, event_id DESC",
+                rs -> {
+                    contacts.put(
+                            rs.getObject(1, UUID.class),
+                            new Contact(
+                                    rs.getBoolean(2),
+                                    rs.getBoolean(3),
+                                    rs.getBoolean(4),
+                                    rs.getBoolean(5),
+                                    rs.getBoolean(6),
+                                    rs.getString(7)));
+                },
+                at);
         contacts.keySet().retainAll(population);
 
         Map<UUID, Set<String>> optIns = new HashMap<>();
-        jdbc.query("SELECT customer_id, channel FROM (SELECT DISTINCT ON (customer_id, channel) customer_id, channel, "
-                + "change FROM consent_ledger WHERE effective_at <= ? AND purpose = ? "
-                + "ORDER BY customer_id, channel, effective_at DESC, position DESC) latest WHERE change = 'GRANTED'",
+        jdbc.query(
+                "SELECT customer_id, channel FROM (SELECT DISTINCT ON (customer_id, channel) customer_id, channel, "
+                        + "change FROM consent_ledger WHERE effective_at <= ? AND purpose = ? "
+                        + "ORDER BY customer_id, channel, effective_at DESC, position DESC) latest WHERE change = 'GRANTED'",
                 rs -> {
                     optIns.computeIfAbsent(UUID.fromString(rs.getString(1)), id -> new HashSet<>())
                             .add(rs.getString(2));
-                }, at, purpose);
+                },
+                at,
+                purpose);
 
         long customers = population.size();
         Map<String, FieldQuality> fields = new LinkedHashMap<>();
@@ -133,15 +155,23 @@ public class DataQualityReport {
         inactive.put("24-36 months", 0L);
         inactive.put("36+ months", 0L);
         Map<UUID, List<PurchaseFact>> purchases = new HashMap<>();
-        jdbc.query("SELECT customer_id, order_reference, purchased_at, amount, currency, kind FROM customer_purchase "
-                + "WHERE purchased_at <= ?", rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            if (population.contains(id)) {
-                purchases.computeIfAbsent(id, key -> new ArrayList<>()).add(new PurchaseFact(rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getBigDecimal(4),
-                        Currency.getInstance(rs.getString(5).trim()), "RETURN".equals(rs.getString(6))));
-            }
-        }, at);
+        jdbc.query(
+                "SELECT customer_id, order_reference, purchased_at, amount, currency, kind FROM customer_purchase "
+                        + "WHERE purchased_at <= ?",
+                rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    if (population.contains(id)) {
+                        purchases
+                                .computeIfAbsent(id, key -> new ArrayList<>())
+                                .add(new PurchaseFact(
+                                        rs.getString(2),
+                                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                                        rs.getBigDecimal(4),
+                                        Currency.getInstance(rs.getString(5).trim()),
+                                        "RETURN".equals(rs.getString(6))));
+                    }
+                },
+                at);
         for (UUID id : population) {
             CustomerFeatures features = CustomerFeatures.of(
                     new CustomerHistory(purchases.getOrDefault(id, List.of()), churnedAt.get(id)), asOf, settings);
@@ -155,18 +185,29 @@ public class DataQualityReport {
         }
         // probable duplicates are a live review list: not reconstructed for past dates
         Long probable = live ? (long) duplicates.find(10_000).size() : null;
-        Long merged = jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE merged_at <= ?", Long.class,
-                at);
-        return new Report(asOf, purpose, customers, fields, reachable, reachableAny, probable,
-                merged == null ? 0 : merged, phases, inactive);
+        Long merged = jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE merged_at <= ?", Long.class, at);
+        return new Report(
+                asOf,
+                purpose,
+                customers,
+                fields,
+                reachable,
+                reachableAny,
+                probable,
+                merged == null ? 0 : merged,
+                phases,
+                inactive);
     }
 
-    private static FieldQuality quality(Map<UUID, Contact> contacts, java.util.function.Predicate<Contact> filled,
-                                        String invalidField, long customers) {
+    private static FieldQuality quality(
+            Map<UUID, Contact> contacts,
+            java.util.function.Predicate<Contact> filled,
+            String invalidField,
+            long customers) {
         long filledCount = contacts.values().stream().filter(filled).count();
         long invalid = contacts.values().stream()
-                .filter(contact -> contact.invalid() != null && List.of(contact.invalid().split(","))
-                        .contains(invalidField))
+                .filter(contact -> contact.invalid() != null
+                        && List.of(contact.invalid().split(",")).contains(invalidField))
                 .count();
         double fillRate = customers == 0 ? 0 : round((double) filledCount / customers);
         double validity = filledCount + invalid == 0 ? 1 : round((double) filledCount / (filledCount + invalid));
@@ -174,6 +215,8 @@ public class DataQualityReport {
     }
 
     private static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return BigDecimal.valueOf(value)
+                .setScale(4, java.math.RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 }

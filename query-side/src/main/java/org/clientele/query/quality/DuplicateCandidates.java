@@ -17,13 +17,14 @@ public class DuplicateCandidates {
     /** At most this many edits between two full names for them to be "close" (Levenshtein distance). */
     static final int CLOSE_NAME_DISTANCE = 2;
 
-    public enum Rule { SAME_NAME_AND_POSTCODE, CLOSE_NAME_SAME_ADDRESS }
-
-    public record Evidence(String field, String first, String second) {
+    public enum Rule {
+        SAME_NAME_AND_POSTCODE,
+        CLOSE_NAME_SAME_ADDRESS
     }
 
-    public record Pair(String firstCustomerId, String secondCustomerId, Rule rule, List<Evidence> evidence) {
-    }
+    public record Evidence(String field, String first, String second) {}
+
+    public record Pair(String firstCustomerId, String secondCustomerId, Rule rule, List<Evidence> evidence) {}
 
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(CLOSE_NAME_DISTANCE);
 
@@ -34,7 +35,8 @@ public class DuplicateCandidates {
     }
 
     public List<Pair> find(int limit) {
-        List<Pair> pairs = new ArrayList<>(jdbc.query("""
+        List<Pair> pairs = new ArrayList<>(jdbc.query(
+                """
                 SELECT a.customer_id, b.customer_id, a.first_name, a.last_name, b.first_name, b.last_name,
                        a.postal_code
                 FROM customer_profile a
@@ -43,10 +45,18 @@ public class DuplicateCandidates {
                  AND a.postal_code = b.postal_code AND a.customer_id < b.customer_id
                 WHERE a.merged_into IS NULL AND b.merged_into IS NULL
                 ORDER BY a.customer_id, b.customer_id
-                LIMIT ?""", (rs, n) -> new Pair(rs.getString(1), rs.getString(2), Rule.SAME_NAME_AND_POSTCODE,
-                List.of(new Evidence("name", rs.getString(3) + " " + rs.getString(4),
-                                rs.getString(5) + " " + rs.getString(6)),
-                        new Evidence("postalCode", rs.getString(7), rs.getString(7)))), limit));
+                LIMIT ?""",
+                (rs, n) -> new Pair(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Rule.SAME_NAME_AND_POSTCODE,
+                        List.of(
+                                new Evidence(
+                                        "name",
+                                        rs.getString(3) + " " + rs.getString(4),
+                                        rs.getString(5) + " " + rs.getString(6)),
+                                new Evidence("postalCode", rs.getString(7), rs.getString(7)))),
+                limit));
         if (pairs.size() < limit) {
             jdbc.query("""
                     SELECT a.customer_id, b.customer_id, a.first_name, a.last_name, b.first_name, b.last_name,
@@ -64,10 +74,14 @@ public class DuplicateCandidates {
                 String first = fullName(rs.getString(3), rs.getString(4));
                 String second = fullName(rs.getString(5), rs.getString(6));
                 if (pairs.size() < limit && close(first, second)) {
-                    pairs.add(new Pair(rs.getString(1), rs.getString(2), Rule.CLOSE_NAME_SAME_ADDRESS, List.of(
-                            new Evidence("name", first, second),
-                            new Evidence("street", rs.getString(7), rs.getString(8)),
-                            new Evidence("postalCode", rs.getString(9), rs.getString(9)))));
+                    pairs.add(new Pair(
+                            rs.getString(1),
+                            rs.getString(2),
+                            Rule.CLOSE_NAME_SAME_ADDRESS,
+                            List.of(
+                                    new Evidence("name", first, second),
+                                    new Evidence("street", rs.getString(7), rs.getString(8)),
+                                    new Evidence("postalCode", rs.getString(9), rs.getString(9)))));
                 }
             });
         }
@@ -76,8 +90,8 @@ public class DuplicateCandidates {
 
     /** How many merges have been recorded up to now. */
     public long mergedCount() {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE merged_into IS NOT NULL",
-                Long.class);
+        Long count =
+                jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE merged_into IS NOT NULL", Long.class);
         return count == null ? 0 : count;
     }
 

@@ -12,8 +12,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class UnitOfWorkBatch {
 
-    private UnitOfWorkBatch() {
-    }
+    private UnitOfWorkBatch() {}
 
     public static <B> B current(String key, Supplier<B> factory, Consumer<B> flush) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();

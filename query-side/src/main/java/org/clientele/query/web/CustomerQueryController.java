@@ -2,6 +2,7 @@ package org.clientele.query.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -17,7 +18,6 @@ import org.clientele.query.profile.CustomerPage;
 import org.clientele.query.profile.CustomerProfileView;
 import org.clientele.query.profile.FindCustomerProfile;
 import org.clientele.query.profile.FindCustomersByPhase;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,14 +49,16 @@ class CustomerQueryController {
     @Operation(summary = "A customer's profile, with its lifecycle phase as of now")
     ResponseEntity<CustomerProfileView> profile(@PathVariable String id) {
         CustomerId customerId = customerId(id);
-        Optional<CustomerProfileView> profile = queryGateway.query(new FindCustomerProfile(customerId),
-                ResponseTypes.optionalInstanceOf(CustomerProfileView.class)).join();
-        CustomerProfileView view = profile.orElseThrow(() -> ProblemException.notFound("CUSTOMER_NOT_FOUND",
-                "No customer " + id + " is known to the read side."));
+        Optional<CustomerProfileView> profile = queryGateway
+                .query(new FindCustomerProfile(customerId), ResponseTypes.optionalInstanceOf(CustomerProfileView.class))
+                .join();
+        CustomerProfileView view = profile.orElseThrow(() ->
+                ProblemException.notFound("CUSTOMER_NOT_FOUND", "No customer " + id + " is known to the read side."));
         if (view.mergedInto() != null) {
             // a merged duplicate's id leads to its survivor, permanently
             return ResponseEntity.status(HttpStatus.PERMANENT_REDIRECT)
-                    .location(URI.create("/api/customers/" + view.mergedInto())).build();
+                    .location(URI.create("/api/customers/" + view.mergedInto()))
+                    .build();
         }
         return ResponseEntity.ok(view);
     }
@@ -64,9 +66,10 @@ class CustomerQueryController {
     @GetMapping
     @PreAuthorize(Roles.CAN_READ)
     @Operation(summary = "Customers page by page, optionally in one lifecycle phase")
-    CustomerPage list(@RequestParam(required = false) LifecyclePhase phase,
-                      @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "50") int size) {
+    CustomerPage list(
+            @RequestParam(required = false) LifecyclePhase phase,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         FieldErrors errors = new FieldErrors();
         if (page < 0) {
             errors.reject("page", "must be 0 or more");
@@ -75,15 +78,18 @@ class CustomerQueryController {
             errors.reject("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         errors.throwIfAny();
-        return queryGateway.query(new FindCustomersByPhase(phase, page, size), CustomerPage.class).join();
+        return queryGateway
+                .query(new FindCustomersByPhase(phase, page, size), CustomerPage.class)
+                .join();
     }
 
     @GetMapping("/{id}/consents/history")
     @PreAuthorize(Roles.CAN_AUDIT)
     @Operation(summary = "Every consent change of a customer, in order, with who made it")
     List<ConsentChange> consentHistory(@PathVariable String id) {
-        return queryGateway.query(new FindConsentHistory(customerId(id)),
-                ResponseTypes.multipleInstancesOf(ConsentChange.class)).join();
+        return queryGateway
+                .query(new FindConsentHistory(customerId(id)), ResponseTypes.multipleInstancesOf(ConsentChange.class))
+                .join();
     }
 
     private static CustomerId customerId(String id) {

@@ -49,10 +49,11 @@ class QualityController {
      * @param asOf an instant, or a date meaning the end of that day (UTC); now when absent
      */
     @GetMapping("/api/reports/data-quality")
-    @Operation(summary = "Fill rate and validity per field, reachability per channel, duplicates, and lifecycle "
-            + "counts, as of now or any past date")
-    DataQualityReport.Report dataQuality(@RequestParam(required = false) String asOf,
-                                         @RequestParam(defaultValue = "marketing") String purpose) {
+    @Operation(
+            summary = "Fill rate and validity per field, reachability per channel, duplicates, and lifecycle "
+                    + "counts, as of now or any past date")
+    DataQualityReport.Report dataQuality(
+            @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "marketing") String purpose) {
         FieldErrors errors = new FieldErrors();
         Instant at = asOf == null ? clock.instant() : errors.required("asOf", asOf, QualityController::instant);
         ConsentPurpose consentPurpose = errors.required("purpose", purpose, ConsentPurpose::of);
@@ -63,11 +64,15 @@ class QualityController {
     private static Instant instant(String text) {
         try {
             return text.length() == 10
-                    ? LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1)
+                    ? LocalDate.parse(text)
+                            .plusDays(1)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant()
+                            .minusNanos(1)
                     : Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a date (2011-06-30) or an instant "
-                    + "(2011-06-30T12:00:00Z)");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a date (2011-06-30) or an instant " + "(2011-06-30T12:00:00Z)");
         }
     }
 }

@@ -49,10 +49,13 @@ class ConsentLedgerProjectionIT {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     QueryGateway queryGateway;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -68,26 +71,38 @@ class ConsentLedgerProjectionIT {
         CustomerId id = CustomerId.newId();
         Instant granted = daysAgo(3);
         Instant withdrawn = daysAgo(2);
-        List<DomainEventMessage<?>> published = events
-                .add(id, consentGranted(id, Channel.EMAIL, ConsentPurpose.MARKETING, granted),
+        List<DomainEventMessage<?>> published = events.add(
+                        id,
+                        consentGranted(id, Channel.EMAIL, ConsentPurpose.MARKETING, granted),
                         metaData("alice", "web-shop", "request-1"))
-                .add(id, consentWithdrawn(id, Channel.EMAIL, ConsentPurpose.MARKETING, withdrawn),
+                .add(
+                        id,
+                        consentWithdrawn(id, Channel.EMAIL, ConsentPurpose.MARKETING, withdrawn),
                         metaData("bob", "call-centre", "request-2"))
-                .add(id, consentGranted(id, Channel.SMS, ConsentPurpose.PARTNERS, daysAgo(1)),
+                .add(
+                        id,
+                        consentGranted(id, Channel.SMS, ConsentPurpose.PARTNERS, daysAgo(1)),
                         metaData("carol", "crm-import", "request-3"))
                 .flush();
 
         List<ConsentChange> history = awaitHistory(id, 3);
 
         assertThat(history)
-                .extracting(ConsentChange::change, ConsentChange::channel, ConsentChange::purpose,
-                        ConsentChange::user, ConsentChange::sourceSystem, ConsentChange::correlationId)
+                .extracting(
+                        ConsentChange::change,
+                        ConsentChange::channel,
+                        ConsentChange::purpose,
+                        ConsentChange::user,
+                        ConsentChange::sourceSystem,
+                        ConsentChange::correlationId)
                 .containsExactly(
                         tuple("GRANTED", "EMAIL", "marketing", "alice", "web-shop", "request-1"),
                         tuple("WITHDRAWN", "EMAIL", "marketing", "bob", "call-centre", "request-2"),
                         tuple("GRANTED", "SMS", "partners", "carol", "crm-import", "request-3"));
-        assertThat(history).extracting(ConsentChange::eventId)
-                .containsExactlyElementsOf(published.stream().map(EventMessage::getIdentifier).toList());
+        assertThat(history)
+                .extracting(ConsentChange::eventId)
+                .containsExactlyElementsOf(
+                        published.stream().map(EventMessage::getIdentifier).toList());
         assertThat(history).extracting(ConsentChange::position).isSorted().doesNotHaveDuplicates();
         assertThat(history).allSatisfy(change -> assertThat(change.customerId()).isEqualTo(id.toString()));
         assertThat(history.get(0)).satisfies(change -> {
@@ -132,9 +147,13 @@ class ConsentLedgerProjectionIT {
 
         List<ConsentChange> history = awaitHistory(id, changes);
 
-        assertThat(history).extracting(ConsentChange::correlationId).containsExactlyElementsOf(
-                IntStream.range(0, changes).mapToObj(i -> "change-" + i).toList());
-        assertThat(history).extracting(ConsentChange::change).containsSequence("GRANTED", "WITHDRAWN", "GRANTED")
+        assertThat(history)
+                .extracting(ConsentChange::correlationId)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, changes).mapToObj(i -> "change-" + i).toList());
+        assertThat(history)
+                .extracting(ConsentChange::change)
+                .containsSequence("GRANTED", "WITHDRAWN", "GRANTED")
                 .endsWith("WITHDRAWN");
         assertThat(history).extracting(ConsentChange::effectiveAt).isSorted();
     }
@@ -143,10 +162,14 @@ class ConsentLedgerProjectionIT {
     void rebuildingTheLedgerGivesIdenticalEntries() {
         for (int i = 0; i < 30; i++) {
             CustomerId id = CustomerId.newId();
-            events.add(id, consentGranted(id, Channel.EMAIL, ConsentPurpose.MARKETING, daysAgo(10)),
+            events.add(
+                    id,
+                    consentGranted(id, Channel.EMAIL, ConsentPurpose.MARKETING, daysAgo(10)),
                     metaData("user" + i, "web-shop", "request-" + i));
             if (i % 2 == 0) {
-                events.add(id, consentWithdrawn(id, Channel.EMAIL, ConsentPurpose.MARKETING, daysAgo(5)),
+                events.add(
+                        id,
+                        consentWithdrawn(id, Channel.EMAIL, ConsentPurpose.MARKETING, daysAgo(5)),
                         metaData("user" + i, "call-centre", "request-" + i + "b"));
             }
         }
@@ -158,11 +181,13 @@ class ConsentLedgerProjectionIT {
 
         processor.shutDown();
         processor.resetTokens();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM consent_ledger", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM consent_ledger", Integer.class))
+                .isZero();
         processor.start();
 
         Processors.awaitCaughtUp(processor, jdbc);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(jdbc.queryForList(LEDGER_ROWS)).isEqualTo(before));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(jdbc.queryForList(LEDGER_ROWS)).isEqualTo(before));
     }
 
     private List<ConsentChange> awaitHistory(CustomerId id, int size) {
@@ -170,12 +195,18 @@ class ConsentLedgerProjectionIT {
     }
 
     private List<ConsentChange> history(CustomerId id) {
-        return queryGateway.query(new FindConsentHistory(id), ResponseTypes.multipleInstancesOf(ConsentChange.class))
+        return queryGateway
+                .query(new FindConsentHistory(id), ResponseTypes.multipleInstancesOf(ConsentChange.class))
                 .join();
     }
 
     private static Map<String, String> metaData(String user, String sourceSystem, String correlationId) {
-        return Map.of(MessageMetadata.USER, user, MessageMetadata.SOURCE_SYSTEM, sourceSystem,
-                MessageMetadata.CORRELATION_ID, correlationId);
+        return Map.of(
+                MessageMetadata.USER,
+                user,
+                MessageMetadata.SOURCE_SYSTEM,
+                sourceSystem,
+                MessageMetadata.CORRELATION_ID,
+                correlationId);
     }
 }

@@ -68,7 +68,8 @@ class CustomerFeaturesTest {
 
     @Test
     void customerMarkedChurnedWhoHasNotBoughtSinceIsChurned() {
-        CustomerFeatures features = featuresOf(purchasesAt("2025-01-10", "2025-02-10").churnedOn("2025-03-01"));
+        CustomerFeatures features =
+                featuresOf(purchasesAt("2025-01-10", "2025-02-10").churnedOn("2025-03-01"));
 
         assertThat(features.phase()).isEqualTo(LifecyclePhase.CHURNED);
         assertThat(features.churned()).isTrue();
@@ -84,9 +85,8 @@ class CustomerFeaturesTest {
 
     @Test
     void customerBuyingFarLessThanTheYearBeforeIsDeclining() {
-        CustomerFeatures features = featuresOf(purchasesAt(
-                "2023-07-10", "2023-09-10", "2023-11-10", "2024-01-10",
-                "2024-12-10"));
+        CustomerFeatures features =
+                featuresOf(purchasesAt("2023-07-10", "2023-09-10", "2023-11-10", "2024-01-10", "2024-12-10"));
 
         assertThat(features.priorPurchases()).isEqualTo(4);
         assertThat(features.recentPurchases()).isEqualTo(1);
@@ -95,9 +95,7 @@ class CustomerFeaturesTest {
 
     @Test
     void customerBuyingExactlyHalfAsOftenAsTheYearBeforeIsDeclining() {
-        var history = purchasesAt(
-                "2023-07-10", "2023-09-10", "2023-11-10", "2024-01-10",
-                "2024-12-10", "2025-03-10");
+        var history = purchasesAt("2023-07-10", "2023-09-10", "2023-11-10", "2024-01-10", "2024-12-10", "2025-03-10");
 
         assertThat(featuresOf(history).phase()).isEqualTo(LifecyclePhase.DECLINING);
     }
@@ -105,8 +103,7 @@ class CustomerFeaturesTest {
     @Test
     void customerKeepingUpThePreviousYearsPaceIsNotDeclining() {
         CustomerFeatures features = featuresOf(purchasesAt(
-                "2023-07-10", "2023-09-10", "2023-11-10", "2024-01-10",
-                "2024-12-10", "2025-02-10", "2025-04-10"));
+                "2023-07-10", "2023-09-10", "2023-11-10", "2024-01-10", "2024-12-10", "2025-02-10", "2025-04-10"));
 
         assertThat(features.priorPurchases()).isEqualTo(4);
         assertThat(features.recentPurchases()).isEqualTo(3);
@@ -151,7 +148,8 @@ class CustomerFeaturesTest {
 
     @Test
     void purchaseAfterTheChurnMarkEndsTheChurnAndIsAComeback() {
-        CustomerFeatures features = featuresOf(purchasesAt("2024-10-10", "2025-02-10").churnedOn("2024-12-01"));
+        CustomerFeatures features =
+                featuresOf(purchasesAt("2024-10-10", "2025-02-10").churnedOn("2024-12-01"));
 
         assertThat(features.churned()).isFalse();
         assertThat(features.lastComebackAt()).isEqualTo(day("2025-02-10"));
@@ -186,8 +184,8 @@ class CustomerFeaturesTest {
     void inactivityOutranksReactivation() {
         var reactivatedForTwoYears = new LifecycleSettings(12, 12, 0.5, 2, 24);
 
-        CustomerFeatures features = featuresOf(purchasesAt("2022-01-10", "2023-03-10"), "2024-06-01",
-                reactivatedForTwoYears);
+        CustomerFeatures features =
+                featuresOf(purchasesAt("2022-01-10", "2023-03-10"), "2024-06-01", reactivatedForTwoYears);
 
         assertThat(features.lastComebackAt()).isEqualTo(day("2023-03-10"));
         assertThat(features.phase()).isEqualTo(LifecyclePhase.INACTIVE);
@@ -195,8 +193,8 @@ class CustomerFeaturesTest {
 
     @Test
     void reactivationOutranksDecline() {
-        CustomerFeatures features = featuresOf(
-                purchasesAt("2023-07-01", "2023-08-01", "2023-09-01", "2024-07-01").churnedOn("2023-10-01"));
+        CustomerFeatures features = featuresOf(purchasesAt("2023-07-01", "2023-08-01", "2023-09-01", "2024-07-01")
+                .churnedOn("2023-10-01"));
 
         assertThat(features.priorPurchases()).isEqualTo(3);
         assertThat(features.recentPurchases()).isEqualTo(1);
@@ -207,9 +205,8 @@ class CustomerFeaturesTest {
 
     @Test
     void purchasesAfterTheReferenceDateAreIgnored() {
-        CustomerFeatures features = featuresOf(prospect()
-                .purchase("2025-01-10", "10.00", "EUR")
-                .purchase("2025-06-02", "99.00", "EUR"));
+        CustomerFeatures features =
+                featuresOf(prospect().purchase("2025-01-10", "10.00", "EUR").purchase("2025-06-02", "99.00", "EUR"));
 
         assertThat(features.purchaseCount()).isEqualTo(1);
         assertThat(features.lastPurchaseAt()).isEqualTo(day("2025-01-10"));
@@ -240,7 +237,8 @@ class CustomerFeaturesTest {
                 .purchase("2025-03-10", "3.00", "GBP")
                 .purchase("2025-04-10", "5.25", "EUR"));
 
-        assertThat(features.netSpent().keySet()).extracting(Currency::getCurrencyCode)
+        assertThat(features.netSpent().keySet())
+                .extracting(Currency::getCurrencyCode)
                 .containsExactly("EUR", "GBP", "USD");
         assertThat(features.netSpent().get(Currency.getInstance("EUR"))).isEqualByComparingTo("15.75");
         assertThat(features.netSpent().get(Currency.getInstance("GBP"))).isEqualByComparingTo("3.00");
@@ -268,7 +266,8 @@ class CustomerFeaturesTest {
     @Test
     void onlyANewFactChangesAProspectOrAChurnedCustomer() {
         assertThat(featuresOf(prospect()).phaseValidUntil()).isNull();
-        assertThat(featuresOf(purchasesAt("2025-01-10").churnedOn("2025-03-01")).phaseValidUntil()).isNull();
+        assertThat(featuresOf(purchasesAt("2025-01-10").churnedOn("2025-03-01")).phaseValidUntil())
+                .isNull();
     }
 
     @Test
@@ -277,10 +276,17 @@ class CustomerFeaturesTest {
                 purchasesAt("2025-01-10"),
                 purchasesAt("2024-11-10", "2025-03-10"),
                 purchasesAt("2023-07-10", "2023-09-10", "2023-11-10", "2024-01-10", "2024-12-10"),
-                purchasesAt("2023-07-10", "2023-09-10", "2023-11-10", "2024-01-10",
-                        "2024-12-10", "2025-02-10", "2025-04-10"),
+                purchasesAt(
+                        "2023-07-10",
+                        "2023-09-10",
+                        "2023-11-10",
+                        "2024-01-10",
+                        "2024-12-10",
+                        "2025-02-10",
+                        "2025-04-10"),
                 purchasesAt("2022-01-10", "2023-04-10", "2023-10-10"),
-                purchasesAt("2023-07-01", "2023-08-01", "2023-09-01", "2024-07-01").churnedOn("2023-10-01"),
+                purchasesAt("2023-07-01", "2023-08-01", "2023-09-01", "2024-07-01")
+                        .churnedOn("2023-10-01"),
                 purchasesAt("2024-10-10", "2025-02-10").churnedOn("2024-12-01"));
 
         for (Histories.Builder history : histories) {
@@ -311,7 +317,8 @@ class CustomerFeaturesTest {
             }
             assertThat(stored.phase())
                     .as("phase on %s of %s, last assessed on %s", today, facts, stored.asOf())
-                    .isEqualTo(CustomerFeatures.of(facts, today, LifecycleSettings.DEFAULTS).phase());
+                    .isEqualTo(CustomerFeatures.of(facts, today, LifecycleSettings.DEFAULTS)
+                            .phase());
         }
     }
 

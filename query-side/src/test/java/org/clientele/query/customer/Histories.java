@@ -11,8 +11,7 @@ import java.util.List;
 /** Customer histories for the lifecycle rules, written as the days things happened (at midnight UTC). */
 final class Histories {
 
-    private Histories() {
-    }
+    private Histories() {}
 
     static Builder prospect() {
         return new Builder();
@@ -37,8 +36,8 @@ final class Histories {
         private Instant churnedAt;
 
         Builder purchase(String day, String amount, String currency) {
-            purchases.add(new PurchaseFact("O-" + (purchases.size() + 1), day(day), new BigDecimal(amount),
-                    Currency.getInstance(currency)));
+            purchases.add(new PurchaseFact(
+                    "O-" + (purchases.size() + 1), day(day), new BigDecimal(amount), Currency.getInstance(currency)));
             return this;
         }
 

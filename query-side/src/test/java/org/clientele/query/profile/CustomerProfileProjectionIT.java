@@ -54,6 +54,7 @@ class CustomerProfileProjectionIT {
             + "postal_code, city, country, origin_source, origin_channel, origin_campaign, registered_at, "
             + "purchase_count, first_purchase_at, last_purchase_at, churned_at, churn_reason, churn_detail, phase, "
             + "phase_valid_until FROM customer_profile ORDER BY customer_id";
+
     private static final String PURCHASE_ROWS = "SELECT * FROM customer_purchase ORDER BY customer_id, order_reference";
     private static final String CONSENT_ROWS = "SELECT * FROM customer_consent ORDER BY customer_id, channel, purpose";
 
@@ -65,10 +66,13 @@ class CustomerProfileProjectionIT {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     QueryGateway queryGateway;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     EventProcessingConfiguration processing;
 
@@ -82,12 +86,13 @@ class CustomerProfileProjectionIT {
     @Test
     void updatedContactDetailsReplaceTheRegisteredOnes() {
         CustomerId id = CustomerId.newId();
-        events.publish(id,
+        events.publish(
+                id,
                 registered(id, contact("Ada", "Byron", "ada.byron@example.com")),
                 detailsUpdated(id, contact("Ada", "Lovelace", "ada.lovelace@example.com")));
 
-        CustomerProfileView profile = awaitProfile(id, view -> assertThat(view.email())
-                .isEqualTo("ada.lovelace@example.com"));
+        CustomerProfileView profile =
+                awaitProfile(id, view -> assertThat(view.email()).isEqualTo("ada.lovelace@example.com"));
 
         assertThat(profile.name()).isEqualTo(new CustomerProfileView.Name("Ada", "Lovelace"));
         assertThat(profile.address().city()).isEqualTo("Paris");
@@ -100,11 +105,14 @@ class CustomerProfileProjectionIT {
         CustomerId id = CustomerId.newId();
         Instant first = daysAgo(60);
         Instant last = daysAgo(10);
-        events.publish(id, registered(id),
+        events.publish(
+                id,
+                registered(id),
                 purchase(id, "O-1", first, "10.50", "EUR"),
                 purchase(id, "O-2", last, "19.50", "EUR"));
 
-        CustomerProfileView profile = awaitProfile(id, view -> assertThat(view.purchases().count()).isEqualTo(2));
+        CustomerProfileView profile =
+                awaitProfile(id, view -> assertThat(view.purchases().count()).isEqualTo(2));
 
         assertThat(profile.purchases().firstPurchaseAt()).isEqualTo(first);
         assertThat(profile.purchases().lastPurchaseAt()).isEqualTo(last);
@@ -119,16 +127,19 @@ class CustomerProfileProjectionIT {
     @Test
     void orderRecordedTwiceInOneBatchCountsOnce() {
         CustomerId id = CustomerId.newId();
-        events.publish(id, registered(id),
+        events.publish(
+                id,
+                registered(id),
                 purchase(id, "O-1", daysAgo(20)),
                 purchase(id, "O-1", daysAgo(20)),
                 detailsUpdated(id, contact("Ada", "Lovelace", "after.the.duplicate@example.com")));
 
-        CustomerProfileView profile = awaitProfile(id, view -> assertThat(view.email())
-                .isEqualTo("after.the.duplicate@example.com"));
+        CustomerProfileView profile =
+                awaitProfile(id, view -> assertThat(view.email()).isEqualTo("after.the.duplicate@example.com"));
 
         assertThat(profile.purchases().count()).isEqualTo(1);
-        assertThat(profile.purchases().netSpent()).singleElement()
+        assertThat(profile.purchases().netSpent())
+                .singleElement()
                 .satisfies(spent -> assertThat(spent.amount()).isEqualByComparingTo("10.00"));
         assertThat(storedRow(id)).containsEntry("purchase_count", 1).containsEntry("phase", "FIRST_PURCHASE");
     }
@@ -139,10 +150,12 @@ class CustomerProfileProjectionIT {
         events.publish(id, registered(id), purchase(id, "O-1", daysAgo(20)));
         awaitProfile(id, view -> assertThat(view.purchases().count()).isEqualTo(1));
 
-        events.publish(id, purchase(id, "O-1", daysAgo(20)),
+        events.publish(
+                id,
+                purchase(id, "O-1", daysAgo(20)),
                 detailsUpdated(id, contact("Ada", "Lovelace", "after.the.duplicate@example.com")));
-        CustomerProfileView profile = awaitProfile(id, view -> assertThat(view.email())
-                .isEqualTo("after.the.duplicate@example.com"));
+        CustomerProfileView profile =
+                awaitProfile(id, view -> assertThat(view.email()).isEqualTo("after.the.duplicate@example.com"));
 
         assertThat(profile.purchases().count()).isEqualTo(1);
         assertThat(storedRow(id)).containsEntry("purchase_count", 1);
@@ -154,27 +167,35 @@ class CustomerProfileProjectionIT {
         Instant purchasedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
         events.publish(id, registered(id), purchase(id, "O-1", purchasedAt));
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(storedRow(id))
-                .containsEntry("purchase_count", 1).containsEntry("phase", "FIRST_PURCHASE"));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(storedRow(id))
+                        .containsEntry("purchase_count", 1)
+                        .containsEntry("phase", "FIRST_PURCHASE"));
     }
 
     @Test
     void withdrawnConsentShowsAsWithdrawn() {
         CustomerId id = CustomerId.newId();
-        events.publish(id, registered(id),
+        events.publish(
+                id,
+                registered(id),
                 consentGranted(id, Channel.EMAIL, ConsentPurpose.MARKETING, daysAgo(5)),
                 consentWithdrawn(id, Channel.EMAIL, ConsentPurpose.MARKETING, daysAgo(4)),
                 consentGranted(id, Channel.SMS, ConsentPurpose.MARKETING, daysAgo(3)));
-        awaitProfile(id, view -> assertThat(view.consents())
-                .extracting(CustomerProfileView.Consent::channel, CustomerProfileView.Consent::state)
-                .containsExactly(tuple("EMAIL", "WITHDRAWN"), tuple("SMS", "GRANTED")));
+        awaitProfile(
+                id,
+                view -> assertThat(view.consents())
+                        .extracting(CustomerProfileView.Consent::channel, CustomerProfileView.Consent::state)
+                        .containsExactly(tuple("EMAIL", "WITHDRAWN"), tuple("SMS", "GRANTED")));
 
         Instant withdrawnAt = daysAgo(1);
         events.publish(id, consentWithdrawn(id, Channel.SMS, ConsentPurpose.MARKETING, withdrawnAt));
 
-        CustomerProfileView profile = awaitProfile(id, view -> assertThat(view.consents())
-                .extracting(CustomerProfileView.Consent::channel, CustomerProfileView.Consent::state)
-                .containsExactly(tuple("EMAIL", "WITHDRAWN"), tuple("SMS", "WITHDRAWN")));
+        CustomerProfileView profile = awaitProfile(
+                id,
+                view -> assertThat(view.consents())
+                        .extracting(CustomerProfileView.Consent::channel, CustomerProfileView.Consent::state)
+                        .containsExactly(tuple("EMAIL", "WITHDRAWN"), tuple("SMS", "WITHDRAWN")));
         assertThat(profile.consents().get(1).source()).isEqualTo("unsubscribe_link");
         assertThat(profile.consents().get(1).changedAt()).isEqualTo(withdrawnAt);
     }
@@ -185,10 +206,11 @@ class CustomerProfileProjectionIT {
         Instant churnedAt = daysAgo(50);
         events.publish(id, registered(id), purchase(id, "O-1", daysAgo(100)), churned(id, churnedAt));
 
-        CustomerProfileView profile = awaitProfile(id, view -> assertThat(view.churn()).isNotNull());
+        CustomerProfileView profile =
+                awaitProfile(id, view -> assertThat(view.churn()).isNotNull());
 
-        assertThat(profile.churn()).isEqualTo(
-                new CustomerProfileView.Churn(churnedAt, "COMPETITOR", "went to a rival shop"));
+        assertThat(profile.churn())
+                .isEqualTo(new CustomerProfileView.Churn(churnedAt, "COMPETITOR", "went to a rival shop"));
         assertThat(profile.lifecycle().phase()).isEqualTo(LifecyclePhase.CHURNED);
         assertThat(profile.lifecycle().validUntil()).isNull();
         assertThat(storedRow(id)).containsEntry("phase", "CHURNED");
@@ -196,7 +218,8 @@ class CustomerProfileProjectionIT {
 
     @Test
     void everyEventOfManyCustomersArrives() {
-        List<CustomerId> ids = IntStream.range(0, 300).mapToObj(i -> CustomerId.newId()).toList();
+        List<CustomerId> ids =
+                IntStream.range(0, 300).mapToObj(i -> CustomerId.newId()).toList();
         for (CustomerId id : ids) {
             events.add(id, registered(id), Map.of())
                     .add(id, purchase(id, "O-1", daysAgo(30)), Map.of())
@@ -205,15 +228,23 @@ class CustomerProfileProjectionIT {
         events.flush();
         UUID[] uuids = ids.stream().map(CustomerId::value).toArray(UUID[]::new);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM customer_profile WHERE customer_id = ANY(?) AND purchase_count = 1 "
-                        + "AND phase = 'FIRST_PURCHASE' AND email IS NOT NULL", Integer.class, (Object) uuids))
-                .isEqualTo(300));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_purchase WHERE customer_id = ANY(?)",
-                Integer.class, (Object) uuids)).isEqualTo(300);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM customer_consent WHERE customer_id = ANY(?) AND granted", Integer.class,
-                (Object) uuids)).isEqualTo(300));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM customer_profile WHERE customer_id = ANY(?) AND purchase_count = 1 "
+                                        + "AND phase = 'FIRST_PURCHASE' AND email IS NOT NULL",
+                                Integer.class,
+                                (Object) uuids))
+                        .isEqualTo(300));
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM customer_purchase WHERE customer_id = ANY(?)", Integer.class, (Object)
+                                uuids))
+                .isEqualTo(300);
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM customer_consent WHERE customer_id = ANY(?) AND granted",
+                                Integer.class,
+                                (Object) uuids))
+                        .isEqualTo(300));
     }
 
     @Test
@@ -246,13 +277,19 @@ class CustomerProfileProjectionIT {
             CustomerPage page = page(LifecyclePhase.REPEAT, number, size);
             long left = expected - (long) number * size;
             assertThat(page.page()).isEqualTo(number);
-            assertThat(page.items()).hasSize((int) Math.min(size, left))
+            assertThat(page.items())
+                    .hasSize((int) Math.min(size, left))
                     .allSatisfy(item -> assertThat(item.phase()).isEqualTo(LifecyclePhase.REPEAT));
             page.items().forEach(item -> listed.add(item.customerId()));
         }
-        assertThat(listed).hasSize((int) expected).doesNotHaveDuplicates().isSorted()
-                .containsAll(repeatBuyers).doesNotContainAnyElementsOf(prospects);
-        assertThat(page(LifecyclePhase.REPEAT, (int) first.totalPages(), size).items()).isEmpty();
+        assertThat(listed)
+                .hasSize((int) expected)
+                .doesNotHaveDuplicates()
+                .isSorted()
+                .containsAll(repeatBuyers)
+                .doesNotContainAnyElementsOf(prospects);
+        assertThat(page(LifecyclePhase.REPEAT, (int) first.totalPages(), size).items())
+                .isEmpty();
         assertThat(page(null, 0, 1).totalItems())
                 .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM customer_profile", Long.class));
     }
@@ -276,14 +313,16 @@ class CustomerProfileProjectionIT {
             }
         }
         events.flush();
-        StreamingEventProcessor processor = Processors.processor(processing, CustomerProfileProjection.PROCESSING_GROUP);
+        StreamingEventProcessor processor =
+                Processors.processor(processing, CustomerProfileProjection.PROCESSING_GROUP);
         Processors.awaitCaughtUp(processor, jdbc);
         Map<String, List<Map<String, Object>>> before = views();
         assertThat(before.get(PROFILE_ROWS)).hasSizeGreaterThanOrEqualTo(40);
 
         processor.shutDown();
         processor.resetTokens();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_profile", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_profile", Integer.class))
+                .isZero();
         processor.start();
 
         Processors.awaitCaughtUp(processor, jdbc);
@@ -291,8 +330,13 @@ class CustomerProfileProjectionIT {
     }
 
     private Map<String, List<Map<String, Object>>> views() {
-        return Map.of(PROFILE_ROWS, jdbc.queryForList(PROFILE_ROWS), PURCHASE_ROWS, jdbc.queryForList(PURCHASE_ROWS),
-                CONSENT_ROWS, jdbc.queryForList(CONSENT_ROWS));
+        return Map.of(
+                PROFILE_ROWS,
+                jdbc.queryForList(PROFILE_ROWS),
+                PURCHASE_ROWS,
+                jdbc.queryForList(PURCHASE_ROWS),
+                CONSENT_ROWS,
+                jdbc.queryForList(CONSENT_ROWS));
     }
 
     private CustomerProfileView awaitProfile(CustomerId id, Consumer<CustomerProfileView> expectation) {
@@ -301,17 +345,23 @@ class CustomerProfileProjectionIT {
     }
 
     private Optional<CustomerProfileView> profile(CustomerId id) {
-        return queryGateway.query(new FindCustomerProfile(id),
-                ResponseTypes.optionalInstanceOf(CustomerProfileView.class)).join();
+        return queryGateway
+                .query(new FindCustomerProfile(id), ResponseTypes.optionalInstanceOf(CustomerProfileView.class))
+                .join();
     }
 
     private CustomerPage page(LifecyclePhase phase, int page, int size) {
-        return queryGateway.query(new FindCustomersByPhase(phase, page, size), CustomerPage.class).join();
+        return queryGateway
+                .query(new FindCustomersByPhase(phase, page, size), CustomerPage.class)
+                .join();
     }
 
     /** The row as the projection wrote it, rather than the profile query, which re-assesses the phase. */
     private Map<String, Object> storedRow(CustomerId id) {
-        return jdbc.queryForList("SELECT purchase_count, phase FROM customer_profile WHERE customer_id = ?", id.value())
-                .stream().findFirst().orElse(Map.of());
+        return jdbc
+                .queryForList("SELECT purchase_count, phase FROM customer_profile WHERE customer_id = ?", id.value())
+                .stream()
+                .findFirst()
+                .orElse(Map.of());
     }
 }

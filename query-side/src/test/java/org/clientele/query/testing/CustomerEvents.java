@@ -31,8 +31,7 @@ import org.clientele.events.purchase.Sku;
 /** The events of a customer's life, with plausible values for whatever a test does not care about. */
 public final class CustomerEvents {
 
-    private CustomerEvents() {
-    }
+    private CustomerEvents() {}
 
     /** Whole seconds, so that an instant survives a round trip through a TIMESTAMPTZ column unchanged. */
     public static Instant daysAgo(int days) {
@@ -40,8 +39,11 @@ public final class CustomerEvents {
     }
 
     public static ContactDetails contact(String firstName, String lastName, String email) {
-        return new ContactDetails(PersonName.of(firstName, lastName), EmailAddress.of(email),
-                PhoneNumber.of("+33 1 23 45 67 89"), new PostalAddress("1 rue de la Paix", "75002", "Paris", "FR"));
+        return new ContactDetails(
+                PersonName.of(firstName, lastName),
+                EmailAddress.of(email),
+                PhoneNumber.of("+33 1 23 45 67 89"),
+                new PostalAddress("1 rue de la Paix", "75002", "Paris", "FR"));
     }
 
     public static ContactRegistered registered(CustomerId customerId, ContactDetails contact) {
@@ -56,11 +58,16 @@ public final class CustomerEvents {
         return new ContactDetailsUpdated(customerId, contact);
     }
 
-    public static PurchaseRecorded purchase(CustomerId customerId, String orderReference, Instant purchasedAt,
-                                            String amount, String currency) {
+    public static PurchaseRecorded purchase(
+            CustomerId customerId, String orderReference, Instant purchasedAt, String amount, String currency) {
         Money total = Money.of(amount, currency);
-        return new PurchaseRecorded(customerId, OrderReference.of(orderReference), purchasedAt, total,
-                List.of(new PurchaseLine(Sku.of("SKU-1"), 1, total)), SalesChannel.WEB);
+        return new PurchaseRecorded(
+                customerId,
+                OrderReference.of(orderReference),
+                purchasedAt,
+                total,
+                List.of(new PurchaseLine(Sku.of("SKU-1"), 1, total)),
+                SalesChannel.WEB);
     }
 
     public static PurchaseRecorded purchase(CustomerId customerId, String orderReference, Instant purchasedAt) {
@@ -71,15 +78,15 @@ public final class CustomerEvents {
         return new CustomerChurned(customerId, ChurnReason.COMPETITOR, "went to a rival shop", churnedAt);
     }
 
-    public static ConsentGranted consentGranted(CustomerId customerId, Channel channel, ConsentPurpose purpose,
-                                                Instant effectiveAt) {
-        return new ConsentGranted(customerId, channel, purpose, ConsentSource.of("web_form"), LegalBasis.CONSENT,
-                effectiveAt);
+    public static ConsentGranted consentGranted(
+            CustomerId customerId, Channel channel, ConsentPurpose purpose, Instant effectiveAt) {
+        return new ConsentGranted(
+                customerId, channel, purpose, ConsentSource.of("web_form"), LegalBasis.CONSENT, effectiveAt);
     }
 
-    public static ConsentWithdrawn consentWithdrawn(CustomerId customerId, Channel channel, ConsentPurpose purpose,
-                                                    Instant effectiveAt) {
-        return new ConsentWithdrawn(customerId, channel, purpose, ConsentSource.of("unsubscribe_link"), null,
-                effectiveAt);
+    public static ConsentWithdrawn consentWithdrawn(
+            CustomerId customerId, Channel channel, ConsentPurpose purpose, Instant effectiveAt) {
+        return new ConsentWithdrawn(
+                customerId, channel, purpose, ConsentSource.of("unsubscribe_link"), null, effectiveAt);
     }
 }

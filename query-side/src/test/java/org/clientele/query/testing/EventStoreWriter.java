@@ -42,8 +42,8 @@ public final class EventStoreWriter {
     /** Collects an event for {@link #flush()}, which appends everything collected in one transaction. */
     public EventStoreWriter add(CustomerId customerId, Object payload, Map<String, ?> metaData) {
         long sequence = nextSequence.merge(customerId, 1L, Long::sum) - 1;
-        pending.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, customerId.toString(), sequence, payload,
-                metaData));
+        pending.add(
+                new GenericDomainEventMessage<>(AGGREGATE_TYPE, customerId.toString(), sequence, payload, metaData));
         return this;
     }
 

@@ -13,11 +13,11 @@ public final class Processors {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private Processors() {
-    }
+    private Processors() {}
 
     public static StreamingEventProcessor processor(EventProcessingConfiguration processing, String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new AssertionError("no streaming processor named " + name));
     }
 
@@ -30,8 +30,10 @@ public final class Processors {
         long head = jdbc.queryForObject("SELECT coalesce(max(global_index), -1) FROM domain_event_entry", Long.class);
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(processor.isRunning()).isTrue();
-            assertThat(processor.processingStatus().values()).isNotEmpty().allSatisfy(segment -> assertThat(
-                    segment.getCurrentPosition().orElse(-1)).isGreaterThanOrEqualTo(head));
+            assertThat(processor.processingStatus().values())
+                    .isNotEmpty()
+                    .allSatisfy(segment ->
+                            assertThat(segment.getCurrentPosition().orElse(-1)).isGreaterThanOrEqualTo(head));
         });
     }
 }

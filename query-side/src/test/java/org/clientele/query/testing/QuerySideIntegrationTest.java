@@ -14,11 +14,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = QuerySideApplication.class, properties = {
-        "spring.config.name=query-side",
-        "spring.profiles.active=dev",
-        "spring.datasource.username=postgres",
-        "spring.datasource.password=",
-        "clientele.lifecycle.reassess-every=PT1H"})
-public @interface QuerySideIntegrationTest {
-}
+@SpringBootTest(
+        classes = QuerySideApplication.class,
+        properties = {
+            "spring.config.name=query-side",
+            "spring.profiles.active=dev",
+            "spring.datasource.username=postgres",
+            "spring.datasource.password=",
+            "clientele.lifecycle.reassess-every=PT1H"
+        })
+public @interface QuerySideIntegrationTest {}

@@ -9,15 +9,14 @@ final class Slug {
 
     private static final Pattern SYNTAX = Pattern.compile("^[a-z][a-z0-9_-]{0,39}$");
 
-    private Slug() {
-    }
+    private Slug() {}
 
     static String check(String value, String what) {
         Objects.requireNonNull(value, what + " is required");
         String slug = value.strip().toLowerCase(Locale.ROOT);
         if (!SYNTAX.matcher(slug).matches()) {
-            throw new IllegalArgumentException(
-                    what + " must be a code of lower-case letters, digits, '_' or '-' (at most 40), got '" + value + "'");
+            throw new IllegalArgumentException(what
+                    + " must be a code of lower-case letters, digits, '_' or '-' (at most 40), got '" + value + "'");
         }
         return slug;
     }

@@ -7,8 +7,8 @@ import java.util.List;
  * the whole set, so an absent part means "no longer known". Each present part is normalised and valid; what failed
  * normalisation is listed in {@code invalid}, field by field, instead of being dropped.
  */
-public record ContactDetails(PersonName name, EmailAddress email, PhoneNumber phone, PostalAddress address,
-                             List<InvalidValue> invalid) {
+public record ContactDetails(
+        PersonName name, EmailAddress email, PhoneNumber phone, PostalAddress address, List<InvalidValue> invalid) {
 
     public ContactDetails {
         invalid = invalid == null ? List.of() : List.copyOf(invalid);

@@ -8,8 +8,8 @@ import org.axonframework.serialization.Revision;
  * source system (for example the customer number of an imported file), when it has one.
  */
 @Revision("1")
-public record ContactRegistered(CustomerId customerId, ContactDetails contact, Origin origin, Instant registeredAt,
-                                String externalReference) {
+public record ContactRegistered(
+        CustomerId customerId, ContactDetails contact, Origin origin, Instant registeredAt, String externalReference) {
 
     public ContactRegistered(CustomerId customerId, ContactDetails contact, Origin origin, Instant registeredAt) {
         this(customerId, contact, origin, registeredAt, null);

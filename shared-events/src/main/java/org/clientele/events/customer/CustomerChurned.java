@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** A customer was marked as lost, with the reason. */
 @Revision("1")
-public record CustomerChurned(CustomerId customerId, ChurnReason reason, String detail, Instant churnedAt) {
-}
+public record CustomerChurned(CustomerId customerId, ChurnReason reason, String detail, Instant churnedAt) {}

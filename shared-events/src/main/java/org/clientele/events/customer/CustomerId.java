@@ -17,7 +17,8 @@ public record CustomerId(UUID value) {
     /** Parses the textual form used in URLs and payloads; rejects anything that is not a UUID. */
     public static CustomerId parse(String text) {
         try {
-            return new CustomerId(UUID.fromString(Objects.requireNonNull(text, "customer id is required").trim()));
+            return new CustomerId(UUID.fromString(
+                    Objects.requireNonNull(text, "customer id is required").trim()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("customer id must be a UUID, got '" + text + "'");
         }

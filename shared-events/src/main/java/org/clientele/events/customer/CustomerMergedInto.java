@@ -5,5 +5,4 @@ import org.axonframework.serialization.Revision;
 
 /** This customer was a duplicate and was merged into the survivor; its id now redirects there. */
 @Revision("1")
-public record CustomerMergedInto(CustomerId customerId, CustomerId survivorId, String reason, Instant mergedAt) {
-}
+public record CustomerMergedInto(CustomerId customerId, CustomerId survivorId, String reason, Instant mergedAt) {}

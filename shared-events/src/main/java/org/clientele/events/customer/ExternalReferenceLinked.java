@@ -7,5 +7,4 @@ import org.axonframework.serialization.Revision;
  * from that source find the customer by the reference alone.
  */
 @Revision("1")
-public record ExternalReferenceLinked(CustomerId customerId, String source, String externalReference) {
-}
+public record ExternalReferenceLinked(CustomerId customerId, String source, String externalReference) {}

@@ -20,10 +20,7 @@ public record MergedFacts(List<Order> orders, List<Consent> consents) {
     }
 
     /** A purchase, or a return when {@code isReturn} (its amount is then the refund, positive). */
-    public record Order(OrderReference reference, Instant at, BigDecimal amount, Currency currency,
-                        boolean isReturn) {
-    }
+    public record Order(OrderReference reference, Instant at, BigDecimal amount, Currency currency, boolean isReturn) {}
 
-    public record Consent(Channel channel, ConsentPurpose purpose, boolean granted, Instant changedAt) {
-    }
+    public record Consent(Channel channel, ConsentPurpose purpose, boolean granted, Instant changedAt) {}
 }

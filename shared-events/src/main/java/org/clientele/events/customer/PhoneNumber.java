@@ -11,7 +11,8 @@ public record PhoneNumber(String value) {
     public PhoneNumber {
         Objects.requireNonNull(value, "phone is required");
         value = value.strip();
-        if (!SYNTAX.matcher(value).matches() || value.chars().filter(Character::isDigit).count() < 4) {
+        if (!SYNTAX.matcher(value).matches()
+                || value.chars().filter(Character::isDigit).count() < 4) {
             throw new IllegalArgumentException("'" + value + "' is not a phone number");
         }
     }

@@ -1,8 +1,8 @@
 package org.clientele.events.customer;
 
-import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A postal address, possibly partial (a country alone still segments). The country is an ISO 3166-1 alpha-2 code. */
 public record PostalAddress(String street, String postalCode, String city, String country) {

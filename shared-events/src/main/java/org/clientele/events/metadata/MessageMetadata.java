@@ -10,6 +10,5 @@ public final class MessageMetadata {
     /** Ties together everything one request caused (X-Correlation-Id, or generated). */
     public static final String CORRELATION_ID = "correlationId";
 
-    private MessageMetadata() {
-    }
+    private MessageMetadata() {}
 }

@@ -10,8 +10,13 @@ import org.clientele.events.customer.CustomerId;
  * spending. A return is not a purchase: it never counts as an order.
  */
 @Revision("1")
-public record ReturnRecorded(CustomerId customerId, OrderReference returnReference, Instant returnedAt, Money refund,
-                             List<PurchaseLine> lines, SalesChannel channel) {
+public record ReturnRecorded(
+        CustomerId customerId,
+        OrderReference returnReference,
+        Instant returnedAt,
+        Money refund,
+        List<PurchaseLine> lines,
+        SalesChannel channel) {
 
     public ReturnRecorded {
         lines = lines == null ? List.of() : List.copyOf(lines);

@@ -2,5 +2,10 @@ package org.clientele.events.purchase;
 
 /** Where a purchase was made. */
 public enum SalesChannel {
-    WEB, SHOP, PHONE, MAIL_ORDER, MARKETPLACE, OTHER
+    WEB,
+    SHOP,
+    PHONE,
+    MAIL_ORDER,
+    MARKETPLACE,
+    OTHER
 }

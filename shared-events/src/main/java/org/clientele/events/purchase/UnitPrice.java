@@ -17,13 +17,16 @@ public record UnitPrice(BigDecimal amount, Currency currency) {
         Objects.requireNonNull(amount, "unit price is required");
         Objects.requireNonNull(currency, "currency is required");
         if (amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
-            throw new IllegalArgumentException("unit price " + amount.toPlainString() + " has more than "
-                    + MAX_DECIMALS + " decimals");
+            throw new IllegalArgumentException(
+                    "unit price " + amount.toPlainString() + " has more than " + MAX_DECIMALS + " decimals");
         }
         if (amount.signum() < 0) {
             throw new IllegalArgumentException("unit price must not be negative");
         }
-        amount = amount.setScale(Math.max(currency.getDefaultFractionDigits(), amount.stripTrailingZeros().scale()),
+        amount = amount.setScale(
+                Math.max(
+                        currency.getDefaultFractionDigits(),
+                        amount.stripTrailingZeros().scale()),
                 RoundingMode.UNNECESSARY);
     }
 
@@ -32,7 +35,9 @@ public record UnitPrice(BigDecimal amount, Currency currency) {
     }
 
     public Money times(long quantity) {
-        return new Money(amount.multiply(BigDecimal.valueOf(quantity))
-                .setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN), currency);
+        return new Money(
+                amount.multiply(BigDecimal.valueOf(quantity))
+                        .setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN),
+                currency);
     }
 }

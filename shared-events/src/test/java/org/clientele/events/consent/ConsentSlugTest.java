@@ -29,12 +29,14 @@ class ConsentSlugTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "2fa", "_marketing", "-marketing", "web form", "web.form", "marketing!",
-            "caf\u00e9"})
+    @ValueSource(
+            strings = {"", "  ", "2fa", "_marketing", "-marketing", "web form", "web.form", "marketing!", "caf\u00e9"})
     void refusesAnythingElse(String code) {
-        assertThatIllegalArgumentException().isThrownBy(() -> ConsentPurpose.of(code))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ConsentPurpose.of(code))
                 .withMessageStartingWith("purpose must be a code");
-        assertThatIllegalArgumentException().isThrownBy(() -> ConsentSource.of(code))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ConsentSource.of(code))
                 .withMessageStartingWith("source must be a code");
     }
 

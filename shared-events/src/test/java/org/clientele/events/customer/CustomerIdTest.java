@@ -31,7 +31,8 @@ class CustomerIdTest {
 
     @Test
     void refusesTextThatIsNotAUuid() {
-        assertThatIllegalArgumentException().isThrownBy(() -> CustomerId.parse("customer-42"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CustomerId.parse("customer-42"))
                 .withMessage("customer id must be a UUID, got 'customer-42'");
         assertThatIllegalArgumentException().isThrownBy(() -> CustomerId.parse(""));
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class EmailAddressTest {
 
@@ -21,10 +21,22 @@ class EmailAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ada", "ada@", "@example.org", "ada@example", "ada@@example.org",
-            "ada lovelace@example.org", "ada@example..org", "ada@.example.org", "ada@example.org."})
+    @ValueSource(
+            strings = {
+                "",
+                "ada",
+                "ada@",
+                "@example.org",
+                "ada@example",
+                "ada@@example.org",
+                "ada lovelace@example.org",
+                "ada@example..org",
+                "ada@.example.org",
+                "ada@example.org."
+            })
     void refusesBadSyntax(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> EmailAddress.of(text))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> EmailAddress.of(text))
                 .withMessageContaining("not a valid email address");
     }
 

@@ -35,9 +35,11 @@ class PersonNameTest {
     @Test
     void allowsAtMostOneHundredCharactersPerPart() {
         assertThat(PersonName.of("a".repeat(100), null).firstName()).hasSize(100);
-        assertThatIllegalArgumentException().isThrownBy(() -> PersonName.of("a".repeat(101), null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PersonName.of("a".repeat(101), null))
                 .withMessageContaining("firstName");
-        assertThatIllegalArgumentException().isThrownBy(() -> PersonName.of(null, "a".repeat(101)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PersonName.of(null, "a".repeat(101)))
                 .withMessageContaining("lastName");
     }
 }

@@ -22,10 +22,19 @@ class PhoneNumberTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"123", "+1 2-3", "----", "call me", "+33 1 23 45 67 89 ext. 12", "33+1234",
-            "1234567890123456789012345678901"})
+    @ValueSource(
+            strings = {
+                "123",
+                "+1 2-3",
+                "----",
+                "call me",
+                "+33 1 23 45 67 89 ext. 12",
+                "33+1234",
+                "1234567890123456789012345678901"
+            })
     void refusesWhatIsNotAPhoneNumber(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> PhoneNumber.of(text))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PhoneNumber.of(text))
                 .withMessageContaining("not a phone number");
     }
 

@@ -9,12 +9,14 @@ class PostalAddressTest {
 
     @Test
     void upperCasesTheCountryCode() {
-        assertThat(new PostalAddress("1 rue de Rivoli", "75001", "Paris", " fr ").country()).isEqualTo("FR");
+        assertThat(new PostalAddress("1 rue de Rivoli", "75001", "Paris", " fr ").country())
+                .isEqualTo("FR");
     }
 
     @Test
     void refusesAnUnknownCountryCode() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PostalAddress(null, null, "Paris", "XX"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PostalAddress(null, null, "Paris", "XX"))
                 .withMessageContaining("ISO 3166-1");
         assertThatIllegalArgumentException().isThrownBy(() -> new PostalAddress(null, null, "Paris", "FRA"));
     }
@@ -35,7 +37,8 @@ class PostalAddressTest {
 
     @Test
     void needsAtLeastOnePart() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PostalAddress(" ", null, "", null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PostalAddress(" ", null, "", null))
                 .withMessageContaining("a street, a postal code, a city or a country");
         assertThat(new PostalAddress(" ", null, "", "fr").country()).isEqualTo("FR");
         assertThat(new PostalAddress(null, "75001", null, null).postalCode()).isEqualTo("75001");

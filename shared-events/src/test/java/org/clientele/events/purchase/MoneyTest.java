@@ -30,9 +30,11 @@ class MoneyTest {
 
     @Test
     void refusesMoreDecimalsThanTheCurrencyHas() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("12.345", "EUR"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("12.345", "EUR"))
                 .withMessageContaining("more than 2 decimals");
-        assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1500.5", "JPY"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Money.of("1500.5", "JPY"))
                 .withMessageContaining("more than 0 decimals");
     }
 
@@ -52,8 +54,10 @@ class MoneyTest {
         Money euros = Money.of("12.50", "EUR");
         Money dollars = Money.of("1.00", "USD");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> euros.plus(dollars))
-                .withMessageContaining("USD").withMessageContaining("EUR");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> euros.plus(dollars))
+                .withMessageContaining("USD")
+                .withMessageContaining("EUR");
     }
 
     @Test

@@ -17,7 +17,8 @@ class PurchaseLineTest {
 
     @Test
     void refusesAQuantityOfZeroOrLess() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new PurchaseLine(MUG, 0, Money.of("4.50", "EUR")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PurchaseLine(MUG, 0, Money.of("4.50", "EUR")))
                 .withMessageContaining("quantity");
         assertThatIllegalArgumentException().isThrownBy(() -> new PurchaseLine(MUG, -1, Money.of("4.50", "EUR")));
     }
@@ -47,12 +48,16 @@ class PurchaseLineTest {
 
     @Test
     void keepsAUnitPriceFinerThanTheCurrencyAndRoundsTheLineTotal() {
-        PurchaseLine line = new PurchaseLine(MUG, 3, new UnitPrice(new java.math.BigDecimal("0.001"),
-                java.util.Currency.getInstance("GBP")));
+        PurchaseLine line = new PurchaseLine(
+                MUG, 3, new UnitPrice(new java.math.BigDecimal("0.001"), java.util.Currency.getInstance("GBP")));
 
         assertThat(line.unitPrice().amount()).isEqualByComparingTo("0.001");
         assertThat(line.total()).isEqualTo(Money.of("0.00", "GBP"));
-        assertThat(new PurchaseLine(MUG, 7, new UnitPrice(new java.math.BigDecimal("0.125"),
-                java.util.Currency.getInstance("GBP"))).total()).isEqualTo(Money.of("0.88", "GBP"));
+        assertThat(new PurchaseLine(
+                                MUG,
+                                7,
+                                new UnitPrice(new java.math.BigDecimal("0.125"), java.util.Currency.getInstance("GBP")))
+                        .total())
+                .isEqualTo(Money.of("0.88", "GBP"));
     }
 }

@@ -45,8 +45,8 @@ class CustomerCommandController {
     private final RequestMetadata requestMetadata;
     private final ContactNormaliser normaliser;
 
-    CustomerCommandController(CommandGateway commandGateway, RequestMetadata requestMetadata,
-                              ContactNormaliser normaliser) {
+    CustomerCommandController(
+            CommandGateway commandGateway, RequestMetadata requestMetadata, ContactNormaliser normaliser) {
         this.commandGateway = commandGateway;
         this.requestMetadata = requestMetadata;
         this.normaliser = normaliser;
@@ -59,7 +59,8 @@ class CustomerCommandController {
         Outcome outcome = send(command, request);
         Accepted accepted = accepted(command.customerId(), outcome, "REGISTERED", "ALREADY_REGISTERED", request);
         return outcome == Outcome.APPLIED
-                ? ResponseEntity.created(URI.create("/api/customers/" + command.customerId())).body(accepted)
+                ? ResponseEntity.created(URI.create("/api/customers/" + command.customerId()))
+                        .body(accepted)
                 : ResponseEntity.ok(accepted);
     }
 
@@ -73,12 +74,13 @@ class CustomerCommandController {
 
     @PostMapping("/{id}/purchases")
     @Operation(summary = "Record a purchase; the same order reference twice is recorded once")
-    ResponseEntity<Accepted> recordPurchase(@PathVariable String id, @RequestBody PurchaseBody body,
-                                            HttpServletRequest request) {
+    ResponseEntity<Accepted> recordPurchase(
+            @PathVariable String id, @RequestBody PurchaseBody body, HttpServletRequest request) {
         CustomerId customerId = CustomerRequestMapper.customerId(id);
         Outcome outcome = send(CustomerRequestMapper.purchase(customerId, body), request);
         Accepted accepted = accepted(customerId, outcome, "RECORDED", "ALREADY_RECORDED", request);
-        return ResponseEntity.status(outcome == Outcome.APPLIED ? HttpStatus.CREATED : HttpStatus.OK).body(accepted);
+        return ResponseEntity.status(outcome == Outcome.APPLIED ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(accepted);
     }
 
     @PostMapping("/{id}/consents")
@@ -119,8 +121,8 @@ class CustomerCommandController {
         return commandGateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    private Accepted accepted(CustomerId id, Outcome outcome, String applied, String unchanged,
-                              HttpServletRequest request) {
+    private Accepted accepted(
+            CustomerId id, Outcome outcome, String applied, String unchanged, HttpServletRequest request) {
         String correlationId = requestMetadata.commandMetadata(request).get(MessageMetadata.CORRELATION_ID);
         return new Accepted(id.toString(), outcome == Outcome.APPLIED ? applied : unchanged, correlationId);
     }

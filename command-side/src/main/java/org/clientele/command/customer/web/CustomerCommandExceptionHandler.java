@@ -21,8 +21,11 @@ class CustomerCommandExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> unknownCustomer(AggregateNotFoundException e, HttpServletRequest request) {
-        return answer(HttpStatus.NOT_FOUND, "CUSTOMER_NOT_FOUND",
-                "No customer " + e.getAggregateIdentifier() + " is registered.", request);
+        return answer(
+                HttpStatus.NOT_FOUND,
+                "CUSTOMER_NOT_FOUND",
+                "No customer " + e.getAggregateIdentifier() + " is registered.",
+                request);
     }
 
     @ExceptionHandler(CustomerRejected.class)
@@ -36,13 +39,15 @@ class CustomerCommandExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyException e, HttpServletRequest request) {
-        return answer(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+        return answer(
+                HttpStatus.CONFLICT,
+                "CONCURRENT_MODIFICATION",
                 "The customer kept changing while this command was retried; nothing was recorded. Try again.",
                 request);
     }
 
-    private static ResponseEntity<ProblemDetail> answer(HttpStatus status, String code, String detail,
-                                                        HttpServletRequest request) {
+    private static ResponseEntity<ProblemDetail> answer(
+            HttpStatus status, String code, String detail, HttpServletRequest request) {
         return ProblemResponses.response(status, code, detail, List.of(), request.getRequestURI());
     }
 }

@@ -36,8 +36,7 @@ import org.clientele.platform.web.FieldErrors;
  */
 final class CustomerRequestMapper {
 
-    private CustomerRequestMapper() {
-    }
+    private CustomerRequestMapper() {}
 
     static CustomerId customerId(String text) {
         FieldErrors errors = new FieldErrors();
@@ -49,24 +48,26 @@ final class CustomerRequestMapper {
     static RegisterContact register(RegisterContactBody body, ContactNormaliser normaliser) {
         FieldErrors errors = new FieldErrors();
         CustomerId id = body.customerId() == null ? CustomerId.newId() : new CustomerId(body.customerId());
-        ContactDetails contact = contact(errors, normaliser, body.firstName(), body.lastName(), body.email(), body.phone(),
-                body.address());
+        ContactDetails contact = contact(
+                errors, normaliser, body.firstName(), body.lastName(), body.email(), body.phone(), body.address());
         Origin origin = null;
         if (body.origin() == null) {
             errors.reject("origin", "is required");
         } else {
-            origin = errors.required("origin.source", body.origin().source(),
-                    source -> new Origin(source, body.origin().channel(), body.origin().campaign()));
+            origin = errors.required(
+                    "origin.source",
+                    body.origin().source(),
+                    source -> new Origin(
+                            source, body.origin().channel(), body.origin().campaign()));
         }
         errors.throwIfAny();
         return new RegisterContact(id, contact, origin, body.registeredAt());
     }
 
-    static UpdateContactDetails update(CustomerId id, CustomerRequests.ContactBody body,
-                                       ContactNormaliser normaliser) {
+    static UpdateContactDetails update(CustomerId id, CustomerRequests.ContactBody body, ContactNormaliser normaliser) {
         FieldErrors errors = new FieldErrors();
-        ContactDetails contact = contact(errors, normaliser, body.firstName(), body.lastName(), body.email(), body.phone(),
-                body.address());
+        ContactDetails contact = contact(
+                errors, normaliser, body.firstName(), body.lastName(), body.email(), body.phone(), body.address());
         errors.throwIfAny();
         return new UpdateContactDetails(id, contact);
     }
@@ -128,7 +129,9 @@ final class CustomerRequestMapper {
             errors.reject("detail", "is longer than 2000 characters");
         }
         errors.throwIfAny();
-        String detail = body.detail() == null || body.detail().isBlank() ? null : body.detail().strip();
+        String detail = body.detail() == null || body.detail().isBlank()
+                ? null
+                : body.detail().strip();
         return new MarkChurned(id, body.reason(), detail, body.churnedAt());
     }
 
@@ -165,7 +168,11 @@ final class CustomerRequestMapper {
         } else if (price.signum() < 0) {
             errors.reject(field + ".unitPrice", "must not be negative");
         }
-        if (sku == null || currency == null || body.quantity() == null || body.quantity() <= 0 || price == null
+        if (sku == null
+                || currency == null
+                || body.quantity() == null
+                || body.quantity() <= 0
+                || price == null
                 || price.signum() < 0) {
             return null;
         }
@@ -174,11 +181,23 @@ final class CustomerRequestMapper {
     }
 
     /** The API refuses what an import would flag: each value that fails normalisation is a field error. */
-    private static ContactDetails contact(FieldErrors errors, ContactNormaliser normaliser, String firstName,
-                                          String lastName, String email, String phone, Address address) {
-        ContactDetails contact = normaliser.normalise(new ContactNormaliser.RawContact(firstName, lastName, email,
-                phone, address == null ? null : address.street(), address == null ? null : address.postalCode(),
-                address == null ? null : address.city(), address == null ? null : address.country()));
+    private static ContactDetails contact(
+            FieldErrors errors,
+            ContactNormaliser normaliser,
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            Address address) {
+        ContactDetails contact = normaliser.normalise(new ContactNormaliser.RawContact(
+                firstName,
+                lastName,
+                email,
+                phone,
+                address == null ? null : address.street(),
+                address == null ? null : address.postalCode(),
+                address == null ? null : address.city(),
+                address == null ? null : address.country()));
         for (InvalidValue invalid : contact.invalid()) {
             errors.reject(invalid.field().equals("country") ? "address.country" : invalid.field(), invalid.reason());
         }

@@ -12,40 +12,41 @@ import org.clientele.events.purchase.SalesChannel;
 /** The JSON bodies of the write API, in plain types; {@link CustomerRequestMapper} turns them into commands. */
 final class CustomerRequests {
 
-    private CustomerRequests() {
-    }
+    private CustomerRequests() {}
 
-    record Address(String street, String postalCode, String city, String country) {
-    }
+    record Address(String street, String postalCode, String city, String country) {}
 
-    record OriginBody(String source, String channel, String campaign) {
-    }
+    record OriginBody(String source, String channel, String campaign) {}
 
     /** {@code customerId} is optional: give one to make retries of the same registration safe. */
-    record RegisterContactBody(UUID customerId, String firstName, String lastName, String email, String phone,
-                               Address address, OriginBody origin, Instant registeredAt) {
-    }
+    record RegisterContactBody(
+            UUID customerId,
+            String firstName,
+            String lastName,
+            String email,
+            String phone,
+            Address address,
+            OriginBody origin,
+            Instant registeredAt) {}
 
-    record ContactBody(String firstName, String lastName, String email, String phone, Address address) {
-    }
+    record ContactBody(String firstName, String lastName, String email, String phone, Address address) {}
 
-    record LineBody(String sku, Integer quantity, BigDecimal unitPrice) {
-    }
+    record LineBody(String sku, Integer quantity, BigDecimal unitPrice) {}
 
-    record PurchaseBody(String orderReference, Instant purchasedAt, BigDecimal amount, String currency,
-                        List<LineBody> lines, SalesChannel channel) {
-    }
+    record PurchaseBody(
+            String orderReference,
+            Instant purchasedAt,
+            BigDecimal amount,
+            String currency,
+            List<LineBody> lines,
+            SalesChannel channel) {}
 
-    record ConsentBody(Channel channel, String purpose, String source, LegalBasis legalBasis, Instant effectiveAt) {
-    }
+    record ConsentBody(Channel channel, String purpose, String source, LegalBasis legalBasis, Instant effectiveAt) {}
 
-    record ChurnBody(ChurnReason reason, String detail, Instant churnedAt) {
-    }
+    record ChurnBody(ChurnReason reason, String detail, Instant churnedAt) {}
 
-    record MergeBody(String duplicateId, String reason) {
-    }
+    record MergeBody(String duplicateId, String reason) {}
 
     /** What every accepted command answers: which customer, what happened, and the request's correlation id. */
-    record Accepted(String customerId, String outcome, String correlationId) {
-    }
+    record Accepted(String customerId, String outcome, String correlationId) {}
 }

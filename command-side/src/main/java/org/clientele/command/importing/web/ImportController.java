@@ -63,39 +63,66 @@ class ImportController {
         this.clock = clock;
     }
 
-    record JobView(UUID id, ImportKind kind, String fileName, String status, ImportProgress progress,
-                   double rowsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt, String failure,
-                   String startedBy, boolean reconciled) {
-    }
+    record JobView(
+            UUID id,
+            ImportKind kind,
+            String fileName,
+            String status,
+            ImportProgress progress,
+            double rowsPerSecond,
+            Long secondsLeft,
+            Instant startedAt,
+            Instant finishedAt,
+            String failure,
+            String startedBy,
+            boolean reconciled) {}
 
     @PostMapping(path = "/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import a contacts or purchases file (CSV, optionally gzip) with its column mapping")
-    ResponseEntity<JobView> submit(@PathVariable String kind, @RequestPart("file") MultipartFile file,
-                                   @RequestPart("mapping") String mapping, Authentication user) throws IOException {
+    ResponseEntity<JobView> submit(
+            @PathVariable String kind,
+            @RequestPart("file") MultipartFile file,
+            @RequestPart("mapping") String mapping,
+            Authentication user)
+            throws IOException {
         ImportKind importKind = kind(kind);
         ImportMapping parsed;
         try {
             parsed = json.readValue(mapping, ImportMapping.class);
         } catch (IOException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_FIELD", "The mapping is not valid JSON: "
-                    + e.getMessage(), List.of(new FieldError("mapping", "is not a valid mapping document")));
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_FIELD",
+                    "The mapping is not valid JSON: " + e.getMessage(),
+                    List.of(new FieldError("mapping", "is not a valid mapping document")));
         }
         if (file.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_FIELD", "The file is empty",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_FIELD",
+                    "The file is empty",
                     List.of(new FieldError("file", "is empty")));
         }
-        UUID id = imports.submit(importKind, parsed, file.getOriginalFilename() == null ? "upload"
-                : file.getOriginalFilename(), file.getInputStream(), user.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/imports/" + id)).body(view(job(id)));
+        UUID id = imports.submit(
+                importKind,
+                parsed,
+                file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
+                file.getInputStream(),
+                user.getName());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/imports/" + id))
+                .body(view(job(id)));
     }
 
     @GetMapping
     @Operation(summary = "The latest imports, newest first")
     List<JobView> latest(@RequestParam(defaultValue = "20") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
-                    "limit must be between 1 and " + MAX_PAGE, List.of(new FieldError("limit", "must be between 1 and "
-                    + MAX_PAGE)));
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_PARAMETER",
+                    "limit must be between 1 and " + MAX_PAGE,
+                    List.of(new FieldError("limit", "must be between 1 and " + MAX_PAGE)));
         }
         return imports.latest(limit).stream().map(this::view).toList();
     }
@@ -108,11 +135,15 @@ class ImportController {
 
     @GetMapping("/{id}/rejections")
     @Operation(summary = "The rejected rows of an import, with their line numbers and reasons")
-    List<Rejected> rejections(@PathVariable UUID id, @RequestParam(defaultValue = "0") long offset,
-                              @RequestParam(defaultValue = "100") int limit) {
+    List<Rejected> rejections(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "0") long offset,
+            @RequestParam(defaultValue = "100") int limit) {
         job(id);
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_PARAMETER",
                     "offset must be 0 or more and limit between 1 and " + MAX_PAGE,
                     List.of(new FieldError("limit", "must be between 1 and " + MAX_PAGE)));
         }
@@ -126,15 +157,19 @@ class ImportController {
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-                List<String> header = job.header() == null ? List.of() : List.of(job.header().split(","));
+                List<String> header =
+                        job.header() == null ? List.of() : List.of(job.header().split(","));
                 printer.printRecord(concat(header, "rejection_line", "rejection_reason"));
                 long offset = 0;
                 List<Rejected> page;
                 do {
                     page = imports.rejections(id, offset, MAX_PAGE);
                     for (Rejected rejected : page) {
-                        List<String> values = CSVFormat.DEFAULT.parse(new java.io.StringReader(rejected.raw()))
-                                .getRecords().stream().findFirst().map(record -> record.toList()).orElse(List.of());
+                        List<String> values =
+                                CSVFormat.DEFAULT.parse(new java.io.StringReader(rejected.raw())).getRecords().stream()
+                                        .findFirst()
+                                        .map(record -> record.toList())
+                                        .orElse(List.of());
                         printer.printRecord(concat(values, String.valueOf(rejected.lineNumber()), rejected.reason()));
                     }
                     offset += page.size();
@@ -148,14 +183,15 @@ class ImportController {
     }
 
     @ExceptionHandler(ImportService.InvalidMapping.class)
-    ResponseEntity<org.springframework.http.ProblemDetail> invalidMapping(ImportService.InvalidMapping e,
-                                                                          jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<org.springframework.http.ProblemDetail> invalidMapping(
+            ImportService.InvalidMapping e, jakarta.servlet.http.HttpServletRequest request) {
         List<FieldError> errors = e.problems().stream()
-                .map(problem -> new FieldError("mapping." + problem.substring(0, problem.indexOf(':')),
+                .map(problem -> new FieldError(
+                        "mapping." + problem.substring(0, problem.indexOf(':')),
                         problem.substring(problem.indexOf(':') + 1).strip()))
                 .toList();
-        return org.clientele.platform.web.ProblemResponses.response(HttpStatus.BAD_REQUEST, "INVALID_MAPPING",
-                e.getMessage(), errors, request.getRequestURI());
+        return org.clientele.platform.web.ProblemResponses.response(
+                HttpStatus.BAD_REQUEST, "INVALID_MAPPING", e.getMessage(), errors, request.getRequestURI());
     }
 
     private ImportJob job(UUID id) {
@@ -167,16 +203,28 @@ class ImportController {
         Duration left = job.estimatedTimeLeft(now);
         ImportProgress p = job.progress();
         boolean reconciled = p.rowsRead() == p.rowsAccepted() + p.rowsRejected() + p.rowsReturns();
-        return new JobView(job.id(), job.kind(), job.fileName(), job.status(), p,
-                Math.round(job.rowsPerSecond(now) * 10) / 10.0, left == null ? null : left.toSeconds(),
-                job.startedAt(), job.finishedAt(), job.failure(), job.startedBy(), reconciled);
+        return new JobView(
+                job.id(),
+                job.kind(),
+                job.fileName(),
+                job.status(),
+                p,
+                Math.round(job.rowsPerSecond(now) * 10) / 10.0,
+                left == null ? null : left.toSeconds(),
+                job.startedAt(),
+                job.finishedAt(),
+                job.failure(),
+                job.startedBy(),
+                reconciled);
     }
 
     private static ImportKind kind(String kind) {
         try {
             return ImportKind.valueOf(kind.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "INVALID_PARAMETER",
                     "An import is of 'contacts' or 'purchases', not '" + kind + "'",
                     List.of(new FieldError("kind", "must be contacts or purchases")));
         }
