@@ -22,6 +22,8 @@ import org.clientele.query.customer.LifecycleSettings;
 import org.clientele.query.customer.PurchaseFact;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The customer file's data quality and contactability, as of any date: fill rate and validity per field, who can be
@@ -53,11 +55,22 @@ public class DataQualityReport {
             boolean name, boolean email, boolean phone, boolean postal, boolean country, String invalid) {}
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
     private final LifecycleSettings settings;
     private final DuplicateCandidates duplicates;
 
-    DataQualityReport(JdbcTemplate jdbc, LifecycleSettings settings, DuplicateCandidates duplicates) {
+    DataQualityReport(
+            JdbcTemplate jdbc,
+            LifecycleSettings settings,
+            DuplicateCandidates duplicates,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // PostgreSQL streams a result in pages only inside a transaction and with a fetch size
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(10_000);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.settings = settings;
         this.duplicates = duplicates;
     }
@@ -154,33 +167,42 @@ public class DataQualityReport {
         inactive.put("12-24 months", 0L);
         inactive.put("24-36 months", 0L);
         inactive.put("36+ months", 0L);
-        Map<UUID, List<PurchaseFact>> purchases = new HashMap<>();
-        jdbc.query(
+        // purchases stream in customer order and each customer is assessed as soon as its last row has passed, so
+        // only one customer's history is held in memory at a time
+        Set<UUID> assessed = new HashSet<>();
+        List<PurchaseFact> current = new ArrayList<>();
+        UUID[] currentId = new UUID[1];
+        Runnable assessCurrent = () -> {
+            if (currentId[0] != null) {
+                count(phases, inactive, currentId[0], current, churnedAt, asOf);
+                assessed.add(currentId[0]);
+                current.clear();
+            }
+        };
+        readOnly.executeWithoutResult(status -> streaming.query(
                 "SELECT customer_id, order_reference, purchased_at, amount, currency, kind FROM customer_purchase "
-                        + "WHERE purchased_at <= ?",
+                        + "WHERE purchased_at <= ? ORDER BY customer_id",
                 rs -> {
                     UUID id = rs.getObject(1, UUID.class);
-                    if (population.contains(id)) {
-                        purchases
-                                .computeIfAbsent(id, key -> new ArrayList<>())
-                                .add(new PurchaseFact(
-                                        rs.getString(2),
-                                        rs.getObject(3, OffsetDateTime.class).toInstant(),
-                                        rs.getBigDecimal(4),
-                                        Currency.getInstance(rs.getString(5).trim()),
-                                        "RETURN".equals(rs.getString(6))));
+                    if (!population.contains(id)) {
+                        return;
                     }
+                    if (!id.equals(currentId[0])) {
+                        assessCurrent.run();
+                        currentId[0] = id;
+                    }
+                    current.add(new PurchaseFact(
+                            rs.getString(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getBigDecimal(4),
+                            Currency.getInstance(rs.getString(5).trim()),
+                            "RETURN".equals(rs.getString(6))));
                 },
-                at);
+                at));
+        assessCurrent.run();
         for (UUID id : population) {
-            CustomerFeatures features = CustomerFeatures.of(
-                    new CustomerHistory(purchases.getOrDefault(id, List.of()), churnedAt.get(id)), asOf, settings);
-            phases.merge(features.phase(), 1L, Long::sum);
-            if (features.phase() == LifecyclePhase.INACTIVE) {
-                long months = java.time.temporal.ChronoUnit.MONTHS.between(
-                        features.lastPurchaseAt().atOffset(ZoneOffset.UTC), asOf.atOffset(ZoneOffset.UTC));
-                String band = months >= 36 ? "36+ months" : months >= 24 ? "24-36 months" : "12-24 months";
-                inactive.merge(band, 1L, Long::sum);
+            if (!assessed.contains(id)) {
+                count(phases, inactive, id, List.of(), churnedAt, asOf);
             }
         }
         // probable duplicates are a live review list: not reconstructed for past dates
@@ -197,6 +219,24 @@ public class DataQualityReport {
                 merged == null ? 0 : merged,
                 phases,
                 inactive);
+    }
+
+    private void count(
+            Map<LifecyclePhase, Long> phases,
+            Map<String, Long> inactive,
+            UUID id,
+            List<PurchaseFact> purchases,
+            Map<UUID, Instant> churnedAt,
+            Instant asOf) {
+        CustomerFeatures features =
+                CustomerFeatures.of(new CustomerHistory(purchases, churnedAt.get(id)), asOf, settings);
+        phases.merge(features.phase(), 1L, Long::sum);
+        if (features.phase() == LifecyclePhase.INACTIVE) {
+            long months = java.time.temporal.ChronoUnit.MONTHS.between(
+                    features.lastPurchaseAt().atOffset(ZoneOffset.UTC), asOf.atOffset(ZoneOffset.UTC));
+            String band = months >= 36 ? "36+ months" : months >= 24 ? "24-36 months" : "12-24 months";
+            inactive.merge(band, 1L, Long::sum);
+        }
     }
 
     private static FieldQuality quality(
