@@ -7,18 +7,19 @@ import org.clientele.events.consent.Channel;
 import org.clientele.events.consent.ConsentPurpose;
 import org.clientele.events.customer.MergedFacts;
 
-/** The aggregate's memory of each consent: whether it is granted, and when it last changed. */
+/** The aggregate's memory of each consent: whether it is granted, when it last changed, and when it lapses. */
 final class ConsentStates {
 
     private record Key(Channel channel, ConsentPurpose purpose) {}
 
-    private record State(boolean granted, Instant changedAt) {}
+    private record State(boolean granted, Instant changedAt, Instant expiresAt) {}
 
     private final Map<Key, State> states = new HashMap<>();
 
-    boolean isGranted(Channel channel, ConsentPurpose purpose) {
+    /** Granted and not lapsed at that instant. */
+    boolean isGranted(Channel channel, ConsentPurpose purpose, Instant at) {
         State state = states.get(new Key(channel, purpose));
-        return state != null && state.granted();
+        return state != null && state.granted() && (state.expiresAt() == null || at.isBefore(state.expiresAt()));
     }
 
     /** A change must not predate the last one, or the ledger would tell a different story than the events. */
@@ -32,8 +33,8 @@ final class ConsentStates {
         }
     }
 
-    void record(Channel channel, ConsentPurpose purpose, boolean granted, Instant effectiveAt) {
-        states.put(new Key(channel, purpose), new State(granted, effectiveAt));
+    void record(Channel channel, ConsentPurpose purpose, boolean granted, Instant effectiveAt, Instant expiresAt) {
+        states.put(new Key(channel, purpose), new State(granted, effectiveAt, expiresAt));
     }
 
     /** The last state of every consent, for a survivor to take over. */
@@ -51,7 +52,7 @@ final class ConsentStates {
     void absorb(MergedFacts.Consent consent) {
         State current = states.get(new Key(consent.channel(), consent.purpose()));
         if (current == null || consent.changedAt().isAfter(current.changedAt())) {
-            record(consent.channel(), consent.purpose(), consent.granted(), consent.changedAt());
+            record(consent.channel(), consent.purpose(), consent.granted(), consent.changedAt(), null);
         }
     }
 }

@@ -131,23 +131,35 @@ public class Customer {
     @CommandHandler
     public Outcome handle(GrantConsent command, Clock clock) {
         requireNotMerged();
-        if (consents.isGranted(command.channel(), command.purpose())) {
+        Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
+        if (consents.isGranted(command.channel(), command.purpose(), effectiveAt)) {
             return Outcome.UNCHANGED;
         }
-        Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
         consents.checkInOrder(command.channel(), command.purpose(), effectiveAt);
+        if (command.expiresAt() != null && !command.expiresAt().isAfter(effectiveAt)) {
+            throw new CustomerRejected(
+                    Rejection.CONSENT_EXPIRES_BEFORE_IT_STARTS,
+                    "the consent would expire at " + command.expiresAt() + ", not after it starts at " + effectiveAt);
+        }
         apply(new ConsentGranted(
-                id, command.channel(), command.purpose(), command.source(), command.legalBasis(), effectiveAt));
+                id,
+                command.channel(),
+                command.purpose(),
+                command.source(),
+                command.legalBasis(),
+                effectiveAt,
+                command.proofReference(),
+                command.expiresAt()));
         return Outcome.APPLIED;
     }
 
     @CommandHandler
     public Outcome handle(WithdrawConsent command, Clock clock) {
         requireNotMerged();
-        if (!consents.isGranted(command.channel(), command.purpose())) {
+        Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
+        if (!consents.isGranted(command.channel(), command.purpose(), effectiveAt)) {
             return Outcome.UNCHANGED;
         }
-        Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
         consents.checkInOrder(command.channel(), command.purpose(), effectiveAt);
         apply(new ConsentWithdrawn(
                 id, command.channel(), command.purpose(), command.source(), command.legalBasis(), effectiveAt));
@@ -268,12 +280,12 @@ public class Customer {
 
     @EventSourcingHandler
     void on(ConsentGranted event) {
-        consents.record(event.channel(), event.purpose(), true, event.effectiveAt());
+        consents.record(event.channel(), event.purpose(), true, event.effectiveAt(), event.expiresAt());
     }
 
     @EventSourcingHandler
     void on(ConsentWithdrawn event) {
-        consents.record(event.channel(), event.purpose(), false, event.effectiveAt());
+        consents.record(event.channel(), event.purpose(), false, event.effectiveAt(), null);
     }
 
     @EventSourcingHandler

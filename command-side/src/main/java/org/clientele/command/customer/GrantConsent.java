@@ -15,4 +15,17 @@ public record GrantConsent(
         ConsentPurpose purpose,
         ConsentSource source,
         LegalBasis legalBasis,
-        Instant effectiveAt) {}
+        Instant effectiveAt,
+        String proofReference,
+        Instant expiresAt) {
+
+    public GrantConsent(
+            CustomerId customerId,
+            Channel channel,
+            ConsentPurpose purpose,
+            ConsentSource source,
+            LegalBasis legalBasis,
+            Instant effectiveAt) {
+        this(customerId, channel, purpose, source, legalBasis, effectiveAt, null, null);
+    }
+}

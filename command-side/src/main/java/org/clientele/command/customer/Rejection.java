@@ -15,5 +15,7 @@ public enum Rejection {
     /** The customer was merged into another one; commands go to the survivor. */
     MERGED,
     /** A customer cannot be merged into itself. */
-    SAME_CUSTOMER
+    SAME_CUSTOMER,
+    /** A consent's expiry must come after the moment it is granted. */
+    CONSENT_EXPIRES_BEFORE_IT_STARTS
 }

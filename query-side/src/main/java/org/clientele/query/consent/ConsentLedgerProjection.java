@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,6 +15,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryHandler;
+import org.clientele.events.consent.ConsentChain;
 import org.clientele.events.consent.ConsentGranted;
 import org.clientele.events.consent.ConsentWithdrawn;
 import org.clientele.events.metadata.MessageMetadata;
@@ -48,7 +51,9 @@ public class ConsentLedgerProjection {
                 event.purpose().value(),
                 event.source().value(),
                 event.legalBasis(),
-                event.effectiveAt());
+                event.effectiveAt(),
+                event.proofReference(),
+                event.expiresAt());
     }
 
     @EventHandler
@@ -63,7 +68,9 @@ public class ConsentLedgerProjection {
                 event.purpose().value(),
                 event.source().value(),
                 event.legalBasis(),
-                event.effectiveAt());
+                event.effectiveAt(),
+                null,
+                null);
     }
 
     @ResetHandler
@@ -74,24 +81,35 @@ public class ConsentLedgerProjection {
     @QueryHandler
     List<ConsentChange> handle(FindConsentHistory query) {
         return jdbc.query(
-                "SELECT position, event_id, customer_id, change, channel, purpose, source, legal_basis, "
-                        + "effective_at, recorded_at, user_name, source_system, correlation_id FROM consent_ledger "
-                        + "WHERE customer_id = ? ORDER BY position",
-                (rs, n) -> new ConsentChange(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class).toInstant(),
-                        rs.getObject(10, OffsetDateTime.class).toInstant(),
-                        rs.getString(11),
-                        rs.getString(12),
-                        rs.getString(13)),
+                "SELECT " + COLUMNS + " FROM consent_ledger WHERE customer_id = ? ORDER BY position",
+                ConsentLedgerProjection::map,
                 query.customerId().value());
+    }
+
+    static final String COLUMNS = "position, event_id, customer_id, change, channel, purpose, source, legal_basis, "
+            + "effective_at, recorded_at, user_name, source_system, correlation_id, proof_reference, expires_at, "
+            + "previous_hash, hash";
+
+    static ConsentChange map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        OffsetDateTime expires = rs.getObject(15, OffsetDateTime.class);
+        return new ConsentChange(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class).toInstant(),
+                rs.getObject(10, OffsetDateTime.class).toInstant(),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getString(14),
+                expires == null ? null : expires.toInstant(),
+                rs.getString(16),
+                rs.getString(17));
     }
 
     private void record(
@@ -104,7 +122,9 @@ public class ConsentLedgerProjection {
             String purpose,
             String source,
             Enum<?> legalBasis,
-            Instant effectiveAt) {
+            Instant effectiveAt,
+            String proofReference,
+            Instant expiresAt) {
         MetaData metaData = message.getMetaData();
         long position = token.position()
                 .orElseThrow(() ->
@@ -122,20 +142,46 @@ public class ConsentLedgerProjection {
                 recordedAt,
                 (String) metaData.get(MessageMetadata.USER),
                 (String) metaData.get(MessageMetadata.SOURCE_SYSTEM),
-                (String) metaData.get(MessageMetadata.CORRELATION_ID)));
+                (String) metaData.get(MessageMetadata.CORRELATION_ID),
+                proofReference,
+                expiresAt,
+                null,
+                null));
     }
 
     private List<ConsentChange> batch() {
         return UnitOfWorkBatch.current(PROCESSING_GROUP, ArrayList::new, this::write);
     }
 
+    /** Chains each change to the customer's previous one, then writes the batch in one statement. */
     private void write(List<ConsentChange> changes) {
+        Map<String, String> lastHash = new HashMap<>();
+        jdbc.query(
+                "SELECT DISTINCT ON (customer_id) customer_id, hash FROM consent_ledger WHERE customer_id = ANY(?) "
+                        + "ORDER BY customer_id, position DESC",
+                ps -> ps.setArray(
+                        1,
+                        ps.getConnection()
+                                .createArrayOf(
+                                        "uuid",
+                                        changes.stream()
+                                                .map(ConsentChange::customerId)
+                                                .distinct()
+                                                .toArray())),
+                rs -> {
+                    lastHash.put(rs.getString(1), rs.getString(2));
+                });
+        List<ConsentChange> chained = new ArrayList<>(changes.size());
+        for (ConsentChange change : changes) {
+            ConsentChange linked = change.chainedTo(lastHash.getOrDefault(change.customerId(), ConsentChain.GENESIS));
+            lastHash.put(change.customerId(), linked.hash());
+            chained.add(linked);
+        }
         jdbc.batchUpdate(
-                "INSERT INTO consent_ledger (position, event_id, customer_id, change, channel, purpose, "
-                        + "source, legal_basis, effective_at, recorded_at, user_name, source_system, correlation_id) "
-                        + "VALUES (?,?,?::uuid,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (event_id) DO NOTHING",
-                changes,
-                changes.size(),
+                "INSERT INTO consent_ledger (" + COLUMNS + ") "
+                        + "VALUES (?,?,?::uuid,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (event_id) DO NOTHING",
+                chained,
+                chained.size(),
                 (ps, change) -> {
                     ps.setLong(1, change.position());
                     ps.setString(2, change.eventId());
@@ -150,6 +196,14 @@ public class ConsentLedgerProjection {
                     ps.setString(11, change.user());
                     ps.setString(12, change.sourceSystem());
                     ps.setString(13, change.correlationId());
+                    ps.setString(14, change.proofReference());
+                    if (change.expiresAt() == null) {
+                        ps.setNull(15, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    } else {
+                        ps.setObject(15, OffsetDateTime.ofInstant(change.expiresAt(), ZoneOffset.UTC));
+                    }
+                    ps.setString(16, change.previousHash());
+                    ps.setString(17, change.hash());
                 });
     }
 }

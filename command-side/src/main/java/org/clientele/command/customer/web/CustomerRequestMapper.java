@@ -108,7 +108,17 @@ final class CustomerRequestMapper {
         ConsentPurpose purpose = errors.required("purpose", body.purpose(), ConsentPurpose::of);
         ConsentSource source = errors.required("source", body.source(), ConsentSource::of);
         errors.throwIfAny();
-        return new GrantConsent(id, body.channel(), purpose, source, body.legalBasis(), body.effectiveAt());
+        return new GrantConsent(
+                id,
+                body.channel(),
+                purpose,
+                source,
+                body.legalBasis(),
+                body.effectiveAt(),
+                body.proofReference() == null || body.proofReference().isBlank()
+                        ? null
+                        : body.proofReference().strip(),
+                body.expiresAt());
     }
 
     static WithdrawConsent withdraw(CustomerId id, ConsentBody body) {

@@ -41,7 +41,14 @@ final class CustomerRequests {
             List<LineBody> lines,
             SalesChannel channel) {}
 
-    record ConsentBody(Channel channel, String purpose, String source, LegalBasis legalBasis, Instant effectiveAt) {}
+    record ConsentBody(
+            Channel channel,
+            String purpose,
+            String source,
+            LegalBasis legalBasis,
+            Instant effectiveAt,
+            String proofReference,
+            Instant expiresAt) {}
 
     record ChurnBody(ChurnReason reason, String detail, Instant churnedAt) {}
 
