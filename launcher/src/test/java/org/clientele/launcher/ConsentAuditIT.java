@@ -99,6 +99,48 @@ class ConsentAuditIT {
     }
 
     @Test
+    void theJournalFiltersPagesAndExportsEveryChange() {
+        String first = api.register("journal1@example.com");
+        String second = api.register("journal2@example.com");
+        for (String id : java.util.List.of(first, second)) {
+            api.post("/api/customers/" + id + "/consents", ApiClient.BACKOFFICE, """
+                    {"channel":"SMS","purpose":"partners","source":"journal_shop","legalBasis":"CONSENT",
+                     "effectiveAt":"2023-03-10T00:00:00Z"}""");
+        }
+        api.post("/api/customers/" + first + "/consents/withdrawals", ApiClient.BACKOFFICE, """
+                {"channel":"SMS","purpose":"partners","source":"journal_shop","effectiveAt":"2023-04-10T00:00:00Z"}""");
+        String query = "source=journal_shop&channel=sms&purpose=partners&user=backoffice";
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/api/consents/journal?" + query, ApiClient.AUDITOR)
+                                .body()
+                                .path("totalItems")
+                                .asLong()
+                        == 3);
+
+        JsonNode march = api.get(
+                        "/api/consents/journal?" + query + "&from=2023-03-01&to=2023-04-01&size=1", ApiClient.AUDITOR)
+                .body();
+        assertThat(march.path("totalItems").asLong()).isEqualTo(2);
+        assertThat(march.path("items")).hasSize(1);
+        JsonNode secondPage = api.get(
+                        "/api/consents/journal?" + query + "&from=2023-03-01&to=2023-04-01&size=1&page=1",
+                        ApiClient.AUDITOR)
+                .body();
+        assertThat(secondPage.path("items").get(0).path("eventId").asText())
+                .isNotEqualTo(march.path("items").get(0).path("eventId").asText());
+
+        String csv = api.text("/api/consents/journal.csv?" + query, ApiClient.AUDITOR);
+        assertThat(csv.lines().count()).isEqualTo(4);
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("position,event_id,customer_id,change");
+        assertThat(csv).contains(first).contains(second).contains("WITHDRAWN");
+
+        assertThat(api.get("/api/consents/journal", ApiClient.ANALYST).status()).isEqualTo(403);
+        assertThat(api.get("/api/consents/journal?from=last-week", ApiClient.AUDITOR)
+                        .text("code"))
+                .isEqualTo("INVALID_FIELD");
+    }
+
+    @Test
     void onlyAuditorsAndAdminsMayAudit() {
         String id = api.register("roles@example.com");
         assertThat(api.get("/api/consents/verification", ApiClient.ANALYST).status())
