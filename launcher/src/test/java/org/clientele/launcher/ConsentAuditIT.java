@@ -141,6 +141,50 @@ class ConsentAuditIT {
     }
 
     @Test
+    void theRightOfAccessReturnsEverythingHeldOnThePerson() {
+        String id = api.register("access@example.com");
+        api.post(
+                "/api/customers/" + id + "/purchases",
+                ApiClient.BACKOFFICE,
+                "{\"orderReference\":\"ACC-1\",\"amount\":12.00,\"currency\":\"EUR\",\"channel\":\"WEB\"}");
+        grant(id, "2024-01-01T00:00:00Z", "");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> history(id).size() == 1
+                        && api.get("/api/customers/" + id, ApiClient.ANALYST)
+                                        .body()
+                                        .path("purchases")
+                                        .path("count")
+                                        .asInt()
+                                == 1);
+
+        Answer export = api.get("/api/customers/" + id + "/access-export", ApiClient.AUDITOR);
+        assertThat(export.status()).isEqualTo(200);
+        JsonNode body = export.body();
+        assertThat(body.path("profile").path("email").asText()).isEqualTo("access@example.com");
+        assertThat(body.path("consentHistory")).hasSize(1);
+        assertThat(body.path("purchases").findValuesAsText("orderReference")).containsExactly("ACC-1");
+        assertThat(body.path("events").findValuesAsText("type"))
+                .containsExactly("ContactRegistered", "PurchaseRecorded", "ConsentGranted");
+        assertThat(body.path("events")
+                        .get(0)
+                        .path("payload")
+                        .path("contact")
+                        .path("email")
+                        .path("value")
+                        .asText())
+                .isEqualTo("access@example.com");
+        assertThat(body.path("events").get(1).path("metadata").path("user").asText())
+                .isEqualTo("backoffice");
+
+        assertThat(api.get("/api/customers/" + id + "/access-export", ApiClient.ANALYST)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/customers/00000000-0000-0000-0000-0000000000aa/access-export", ApiClient.AUDITOR)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void onlyAuditorsAndAdminsMayAudit() {
         String id = api.register("roles@example.com");
         assertThat(api.get("/api/consents/verification", ApiClient.ANALYST).status())

@@ -3,6 +3,7 @@ package org.clientele.query.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -14,6 +15,7 @@ import org.clientele.platform.web.ProblemException;
 import org.clientele.query.consent.ConsentChange;
 import org.clientele.query.consent.FindConsentHistory;
 import org.clientele.query.customer.LifecyclePhase;
+import org.clientele.query.privacy.AccessExport;
 import org.clientele.query.profile.CustomerPage;
 import org.clientele.query.profile.CustomerProfileView;
 import org.clientele.query.profile.FindCustomerProfile;
@@ -39,9 +41,13 @@ class CustomerQueryController {
     static final int MAX_PAGE_SIZE = 500;
 
     private final QueryGateway queryGateway;
+    private final AccessExport accessExport;
+    private final java.time.Clock clock;
 
-    CustomerQueryController(QueryGateway queryGateway) {
+    CustomerQueryController(QueryGateway queryGateway, AccessExport accessExport, java.time.Clock clock) {
         this.queryGateway = queryGateway;
+        this.accessExport = accessExport;
+        this.clock = clock;
     }
 
     @GetMapping("/{id}")
@@ -90,6 +96,39 @@ class CustomerQueryController {
         return queryGateway
                 .query(new FindConsentHistory(customerId(id)), ResponseTypes.multipleInstancesOf(ConsentChange.class))
                 .join();
+    }
+
+    /** Everything held on one person, in one answer: the right of access. */
+    record AccessAnswer(
+            String customerId,
+            Instant generatedAt,
+            CustomerProfileView profile,
+            List<ConsentChange> consentHistory,
+            List<AccessExport.Purchase> purchases,
+            List<AccessExport.RecordedEvent> events) {}
+
+    @GetMapping("/{id}/access-export")
+    @PreAuthorize(Roles.CAN_AUDIT)
+    @Operation(
+            summary = "Right of access: the profile, the consents with their history, the purchases and every "
+                    + "recorded event of one person")
+    AccessAnswer accessExport(@PathVariable String id) {
+        CustomerId customerId = customerId(id);
+        CustomerProfileView profile = queryGateway
+                .query(new FindCustomerProfile(customerId), ResponseTypes.optionalInstanceOf(CustomerProfileView.class))
+                .join()
+                .orElseThrow(() -> ProblemException.notFound(
+                        "CUSTOMER_NOT_FOUND", "No customer " + id + " is known to the read side."));
+        List<ConsentChange> consents = queryGateway
+                .query(new FindConsentHistory(customerId), ResponseTypes.multipleInstancesOf(ConsentChange.class))
+                .join();
+        return new AccessAnswer(
+                customerId.toString(),
+                clock.instant(),
+                profile,
+                consents,
+                accessExport.purchases(customerId.value()),
+                accessExport.events(customerId.value()));
     }
 
     private static CustomerId customerId(String id) {
