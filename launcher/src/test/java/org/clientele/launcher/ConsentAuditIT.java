@@ -185,6 +185,35 @@ class ConsentAuditIT {
     }
 
     @Test
+    void thePreferenceCentreIsReadableAsOfAnyDate() {
+        String id = api.register("preferences@example.com");
+        String body = """
+                {"preferredChannels":["EMAIL"],"maxMessages":4,"periodDays":30,"pausedUntil":"2099-01-01T00:00:00Z"}""";
+        assertThat(api.put("/api/customers/" + id + "/preferences", ApiClient.BACKOFFICE, body)
+                        .text("outcome"))
+                .isEqualTo("UPDATED");
+        assertThat(api.put("/api/customers/" + id + "/preferences", ApiClient.BACKOFFICE, body)
+                        .text("outcome"))
+                .isEqualTo("UNCHANGED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode now = api.get("/api/customers/" + id + "/preferences", ApiClient.ANALYST)
+                    .body();
+            assertThat(now.path("preferredChannels").path(0).asText()).isEqualTo("EMAIL");
+            assertThat(now.path("maxMessages").asInt()).isEqualTo(4);
+            assertThat(now.path("paused").asBoolean()).isTrue();
+        });
+        JsonNode before = api.get("/api/customers/" + id + "/preferences?asOf=2020-01-01", ApiClient.ANALYST)
+                .body();
+        assertThat(before.path("since").isMissingNode() || before.path("since").isNull())
+                .isTrue();
+        assertThat(before.path("preferredChannels")).isEmpty();
+
+        Answer invalid = api.put("/api/customers/" + id + "/preferences", ApiClient.BACKOFFICE, "{\"maxMessages\":3}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().path("errors").findValuesAsText("field")).contains("periodDays");
+    }
+
+    @Test
     void onlyAuditorsAndAdminsMayAudit() {
         String id = api.register("roles@example.com");
         assertThat(api.get("/api/consents/verification", ApiClient.ANALYST).status())

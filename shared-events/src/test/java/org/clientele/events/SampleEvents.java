@@ -9,6 +9,7 @@ import org.clientele.events.consent.ConsentPurpose;
 import org.clientele.events.consent.ConsentSource;
 import org.clientele.events.consent.ConsentWithdrawn;
 import org.clientele.events.consent.LegalBasis;
+import org.clientele.events.consent.PreferencesSet;
 import org.clientele.events.customer.ChurnReason;
 import org.clientele.events.customer.ContactDetails;
 import org.clientele.events.customer.ContactDetailsUpdated;
@@ -100,6 +101,7 @@ final class SampleEvents {
                         AT),
                 new CustomerChurned(CUSTOMER, ChurnReason.OTHER, "went abroad for a year", AT),
                 new ExternalReferenceLinked(CUSTOMER, "shop", "S-9"),
+                new PreferencesSet(CUSTOMER, java.util.Set.of(Channel.EMAIL, Channel.SMS), 4, 30, AT, AT),
                 new CustomerMergedInto(
                         CUSTOMER,
                         new CustomerId(java.util.UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")),
@@ -145,6 +147,7 @@ final class SampleEvents {
                 new CustomerChurned(CUSTOMER, ChurnReason.PRICE, null, AT),
                 new CustomerMergedInto(CUSTOMER, CUSTOMER, null, AT),
                 new ExternalReferenceLinked(CUSTOMER, "crm", "C-17850"),
+                new PreferencesSet(CUSTOMER, null, null, null, null, AT),
                 new CustomersMerged(CUSTOMER, CUSTOMER, new MergedFacts(null, null), null, AT));
     }
 }

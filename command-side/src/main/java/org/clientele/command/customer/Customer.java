@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.clientele.events.consent.ConsentGranted;
 import org.clientele.events.consent.ConsentWithdrawn;
+import org.clientele.events.consent.PreferencesSet;
 import org.clientele.events.customer.ChurnReason;
 import org.clientele.events.customer.ContactDetails;
 import org.clientele.events.customer.ContactDetailsUpdated;
@@ -48,6 +49,15 @@ public class Customer {
     private final Map<OrderReference, MergedFacts.Order> orders = new LinkedHashMap<>();
     private final Map<OrderReference, MergedFacts.Order> returns = new LinkedHashMap<>();
     private CustomerId mergedInto;
+    private Preferences preferences;
+
+    /** The preference centre's last word, compared as a whole. */
+    private record Preferences(
+            java.util.Set<org.clientele.events.consent.Channel> channels,
+            Integer maxMessages,
+            Integer periodDays,
+            Instant pausedUntil) {}
+
     private final java.util.Set<String> externalReferences = new java.util.HashSet<>();
     private final ConsentStates consents = new ConsentStates();
     private Instant churnedAt;
@@ -154,6 +164,25 @@ public class Customer {
     }
 
     @CommandHandler
+    public Outcome handle(SetPreferences command, Clock clock) {
+        requireNotMerged();
+        Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
+        Preferences wanted = new Preferences(
+                command.preferredChannels() == null
+                        ? java.util.Set.of()
+                        : java.util.Set.copyOf(command.preferredChannels()),
+                command.maxMessages(),
+                command.periodDays(),
+                command.pausedUntil());
+        if (wanted.equals(preferences)) {
+            return Outcome.UNCHANGED;
+        }
+        apply(new PreferencesSet(
+                id, wanted.channels(), wanted.maxMessages(), wanted.periodDays(), wanted.pausedUntil(), effectiveAt));
+        return Outcome.APPLIED;
+    }
+
+    @CommandHandler
     public Outcome handle(WithdrawConsent command, Clock clock) {
         requireNotMerged();
         Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
@@ -212,6 +241,12 @@ public class Customer {
     /** The read side's rule too: churned while no purchase is dated after the churn mark. */
     private boolean isChurned() {
         return churnedAt != null && (lastPurchaseAt == null || !lastPurchaseAt.isAfter(churnedAt));
+    }
+
+    @EventSourcingHandler
+    void on(PreferencesSet event) {
+        preferences = new Preferences(
+                event.preferredChannels(), event.maxMessages(), event.periodDays(), event.pausedUntil());
     }
 
     @EventSourcingHandler

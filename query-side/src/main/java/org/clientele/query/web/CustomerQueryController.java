@@ -15,6 +15,7 @@ import org.clientele.platform.web.ProblemException;
 import org.clientele.query.consent.ConsentChange;
 import org.clientele.query.consent.FindConsentHistory;
 import org.clientele.query.customer.LifecyclePhase;
+import org.clientele.query.preference.PreferenceProjection;
 import org.clientele.query.privacy.AccessExport;
 import org.clientele.query.profile.CustomerPage;
 import org.clientele.query.profile.CustomerProfileView;
@@ -44,7 +45,14 @@ class CustomerQueryController {
     private final AccessExport accessExport;
     private final java.time.Clock clock;
 
-    CustomerQueryController(QueryGateway queryGateway, AccessExport accessExport, java.time.Clock clock) {
+    private final PreferenceProjection preferences;
+
+    CustomerQueryController(
+            QueryGateway queryGateway,
+            AccessExport accessExport,
+            java.time.Clock clock,
+            PreferenceProjection preferences) {
+        this.preferences = preferences;
         this.queryGateway = queryGateway;
         this.accessExport = accessExport;
         this.clock = clock;
@@ -96,6 +104,38 @@ class CustomerQueryController {
         return queryGateway
                 .query(new FindConsentHistory(customerId(id)), ResponseTypes.multipleInstancesOf(ConsentChange.class))
                 .join();
+    }
+
+    /**
+     * @param asOf an instant (2024-03-01T12:00:00Z) or a date, meaning the end of that day (UTC); now when absent
+     */
+    @GetMapping("/{id}/preferences")
+    @PreAuthorize(Roles.CAN_READ)
+    @Operation(summary = "The customer's preference-centre settings, as of now or a past date")
+    PreferenceProjection.Preferences preferences(@PathVariable String id, @RequestParam(required = false) String asOf) {
+        FieldErrors errors = new FieldErrors();
+        CustomerId customerId = errors.required("id", id, CustomerId::parse);
+        Instant at = asOf == null ? clock.instant() : errors.required("asOf", asOf, CustomerQueryController::endOf);
+        errors.throwIfAny();
+        return preferences
+                .asOf(customerId.value(), at)
+                .orElseGet(() -> new PreferenceProjection.Preferences(
+                        customerId.toString(), at, null, List.of(), null, null, null, false));
+    }
+
+    private static Instant endOf(String text) {
+        try {
+            return text.length() == 10
+                    ? java.time.LocalDate.parse(text)
+                            .plusDays(1)
+                            .atStartOfDay(java.time.ZoneOffset.UTC)
+                            .toInstant()
+                            .minusNanos(1)
+                    : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a date (2024-03-01) or an instant (2024-03-01T12:00:00Z)");
+        }
     }
 
     /** Everything held on one person, in one answer: the right of access. */

@@ -107,6 +107,15 @@ class CustomerCommandController {
         return accepted(customerId, outcome, "CHURNED", "ALREADY_CHURNED", request);
     }
 
+    @PutMapping("/{id}/preferences")
+    @Operation(summary = "Record the customer's contact preferences: preferred channels, a message limit, a pause")
+    Accepted setPreferences(
+            @PathVariable String id, @RequestBody CustomerRequests.PreferencesBody body, HttpServletRequest request) {
+        CustomerId customerId = CustomerRequestMapper.customerId(id);
+        Outcome outcome = send(CustomerRequestMapper.preferences(customerId, body), request);
+        return accepted(customerId, outcome, "UPDATED", "UNCHANGED", request);
+    }
+
     @PostMapping("/{id}/merges")
     @Operation(summary = "Merge a duplicate into this customer, which keeps both histories")
     Accepted merge(@PathVariable String id, @RequestBody CustomerRequests.MergeBody body, HttpServletRequest request) {

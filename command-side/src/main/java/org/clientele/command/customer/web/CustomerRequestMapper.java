@@ -10,6 +10,7 @@ import org.clientele.command.customer.MarkChurned;
 import org.clientele.command.customer.MergeCustomers;
 import org.clientele.command.customer.RecordPurchase;
 import org.clientele.command.customer.RegisterContact;
+import org.clientele.command.customer.SetPreferences;
 import org.clientele.command.customer.UpdateContactDetails;
 import org.clientele.command.customer.WithdrawConsent;
 import org.clientele.command.customer.web.CustomerRequests.Address;
@@ -143,6 +144,24 @@ final class CustomerRequestMapper {
                 ? null
                 : body.detail().strip();
         return new MarkChurned(id, body.reason(), detail, body.churnedAt());
+    }
+
+    static SetPreferences preferences(CustomerId id, CustomerRequests.PreferencesBody body) {
+        FieldErrors errors = new FieldErrors();
+        if ((body.maxMessages() == null) != (body.periodDays() == null)) {
+            errors.reject(
+                    body.maxMessages() == null ? "maxMessages" : "periodDays",
+                    "maxMessages and periodDays go together: give both, or neither for no limit");
+        }
+        if (body.maxMessages() != null && body.maxMessages() < 0) {
+            errors.reject("maxMessages", "must be 0 or more");
+        }
+        if (body.periodDays() != null && (body.periodDays() < 1 || body.periodDays() > 366)) {
+            errors.reject("periodDays", "must be between 1 and 366");
+        }
+        errors.throwIfAny();
+        return new SetPreferences(
+                id, body.preferredChannels(), body.maxMessages(), body.periodDays(), body.pausedUntil(), null);
     }
 
     static MergeCustomers merge(CustomerId survivor, CustomerRequests.MergeBody body) {

@@ -50,6 +50,12 @@ final class CustomerRequests {
             String proofReference,
             Instant expiresAt) {}
 
+    record PreferencesBody(
+            java.util.Set<org.clientele.events.consent.Channel> preferredChannels,
+            Integer maxMessages,
+            Integer periodDays,
+            Instant pausedUntil) {}
+
     record ChurnBody(ChurnReason reason, String detail, Instant churnedAt) {}
 
     record MergeBody(String duplicateId, String reason) {}
