@@ -88,13 +88,6 @@ public class DuplicateCandidates {
         return pairs;
     }
 
-    /** How many merges have been recorded up to now. */
-    public long mergedCount() {
-        Long count =
-                jdbc.queryForObject("SELECT count(*) FROM customer_profile WHERE merged_into IS NOT NULL", Long.class);
-        return count == null ? 0 : count;
-    }
-
     private static String fullName(String first, String last) {
         return ((first == null ? "" : first) + " " + last).strip().toLowerCase(Locale.ROOT);
     }
