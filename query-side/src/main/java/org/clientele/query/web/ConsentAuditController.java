@@ -4,9 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.clientele.events.consent.Channel;
 import org.clientele.events.consent.ConsentPurpose;
@@ -133,8 +130,8 @@ class ConsentAuditController {
 
     private static ConsentJournal.Filter filter(
             FieldErrors errors, String from, String to, String channel, String purpose, String source, String user) {
-        Instant fromInstant = errors.optional("from", from, ConsentAuditController::instant);
-        Instant toInstant = errors.optional("to", to, ConsentAuditController::instant);
+        Instant fromInstant = errors.optional("from", from, DateParameters::startOfDay);
+        Instant toInstant = errors.optional("to", to, DateParameters::startOfDay);
         Channel parsedChannel = errors.optional("channel", channel, ConsentAuditController::channel);
         ConsentPurpose parsedPurpose = errors.optional("purpose", purpose, ConsentPurpose::of);
         org.clientele.events.consent.ConsentSource parsedSource =
@@ -171,7 +168,7 @@ class ConsentAuditController {
         CustomerId customer = errors.required("id", id, CustomerId::parse);
         Channel parsedChannel = errors.required("channel", channel, ConsentAuditController::channel);
         ConsentPurpose parsedPurpose = errors.required("purpose", purpose, ConsentPurpose::of);
-        Instant instant = at == null ? clock.instant() : errors.required("at", at, ConsentAuditController::instant);
+        Instant instant = at == null ? clock.instant() : errors.required("at", at, DateParameters::startOfDay);
         errors.throwIfAny();
         return audit.permission(customer, parsedChannel.name(), parsedPurpose.value(), instant);
     }
@@ -180,16 +177,5 @@ class ConsentAuditController {
     @Operation(summary = "Recompute every customer's consent chain and name each entry altered, removed or inserted")
     ConsentAudit.Verification verify() {
         return audit.verify();
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return text.length() == 10
-                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a date (2024-03-01) or an instant " + "(2024-03-01T12:00:00Z)");
-        }
     }
 }

@@ -115,27 +115,12 @@ class CustomerQueryController {
     PreferenceProjection.Preferences preferences(@PathVariable String id, @RequestParam(required = false) String asOf) {
         FieldErrors errors = new FieldErrors();
         CustomerId customerId = errors.required("id", id, CustomerId::parse);
-        Instant at = asOf == null ? clock.instant() : errors.required("asOf", asOf, CustomerQueryController::endOf);
+        Instant at = asOf == null ? clock.instant() : errors.required("asOf", asOf, DateParameters::endOfDay);
         errors.throwIfAny();
         return preferences
                 .asOf(customerId.value(), at)
                 .orElseGet(() -> new PreferenceProjection.Preferences(
                         customerId.toString(), at, null, List.of(), null, null, null, false));
-    }
-
-    private static Instant endOf(String text) {
-        try {
-            return text.length() == 10
-                    ? java.time.LocalDate.parse(text)
-                            .plusDays(1)
-                            .atStartOfDay(java.time.ZoneOffset.UTC)
-                            .toInstant()
-                            .minusNanos(1)
-                    : Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a date (2024-03-01) or an instant (2024-03-01T12:00:00Z)");
-        }
     }
 
     /** Everything held on one person, in one answer: the right of access. */

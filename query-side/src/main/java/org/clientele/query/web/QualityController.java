@@ -4,9 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.clientele.events.consent.ConsentPurpose;
 import org.clientele.platform.security.Roles;
@@ -55,24 +52,9 @@ class QualityController {
     DataQualityReport.Report dataQuality(
             @RequestParam(required = false) String asOf, @RequestParam(defaultValue = "marketing") String purpose) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf == null ? clock.instant() : errors.required("asOf", asOf, QualityController::instant);
+        Instant at = asOf == null ? clock.instant() : errors.required("asOf", asOf, DateParameters::endOfDay);
         ConsentPurpose consentPurpose = errors.required("purpose", purpose, ConsentPurpose::of);
         errors.throwIfAny();
         return report.asOf(at, consentPurpose.value(), asOf == null);
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return text.length() == 10
-                    ? LocalDate.parse(text)
-                            .plusDays(1)
-                            .atStartOfDay(ZoneOffset.UTC)
-                            .toInstant()
-                            .minusNanos(1)
-                    : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "'" + text + "' is not a date (2011-06-30) or an instant " + "(2011-06-30T12:00:00Z)");
-        }
     }
 }
