@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.clientele.platform.axon.EventStoreConfiguration;
 import org.clientele.platform.axon.ProcessingConfiguration;
 import org.clientele.platform.database.EmbeddedPostgresConfiguration;
+import org.clientele.platform.privacy.PrivacyConfiguration;
 import org.clientele.platform.security.SecurityConfiguration;
 import org.clientele.platform.web.ApiExceptionHandler;
 import org.clientele.platform.web.ProblemResponses;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Import;
     EmbeddedPostgresConfiguration.class,
     EventStoreConfiguration.class,
     ProcessingConfiguration.class,
+    PrivacyConfiguration.class,
     SecurityConfiguration.class,
     ApiExceptionHandler.class,
     ProblemResponses.class,

@@ -15,10 +15,12 @@ import org.clientele.events.customer.ContactDetails;
 import org.clientele.events.customer.ContactDetailsUpdated;
 import org.clientele.events.customer.ContactRegistered;
 import org.clientele.events.customer.CustomerChurned;
+import org.clientele.events.customer.CustomerErased;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.events.customer.CustomerMergedInto;
 import org.clientele.events.customer.CustomersMerged;
 import org.clientele.events.customer.EmailAddress;
+import org.clientele.events.customer.ErasureRequester;
 import org.clientele.events.customer.ExternalReferenceLinked;
 import org.clientele.events.customer.InvalidValue;
 import org.clientele.events.customer.MergedFacts;
@@ -119,7 +121,13 @@ final class SampleEvents {
                                         false)),
                                 List.of(new MergedFacts.Consent(Channel.SMS, ConsentPurpose.MARKETING, true, AT))),
                         "same person",
-                        AT));
+                        AT),
+                new CustomerErased(
+                        CUSTOMER,
+                        "DSR-2024-0042",
+                        ErasureRequester.DATA_SUBJECT,
+                        AT,
+                        List.of(new CustomerId(java.util.UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")))));
     }
 
     static List<Object> sparse() {
@@ -148,6 +156,7 @@ final class SampleEvents {
                 new CustomerMergedInto(CUSTOMER, CUSTOMER, null, AT),
                 new ExternalReferenceLinked(CUSTOMER, "crm", "C-17850"),
                 new PreferencesSet(CUSTOMER, null, null, null, null, AT),
-                new CustomersMerged(CUSTOMER, CUSTOMER, new MergedFacts(null, null), null, AT));
+                new CustomersMerged(CUSTOMER, CUSTOMER, new MergedFacts(null, null), null, AT),
+                new CustomerErased(CUSTOMER, "DSR-1", ErasureRequester.COMPANY, AT, null));
     }
 }

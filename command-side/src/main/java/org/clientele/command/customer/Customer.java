@@ -23,6 +23,7 @@ import org.clientele.events.customer.ContactDetails;
 import org.clientele.events.customer.ContactDetailsUpdated;
 import org.clientele.events.customer.ContactRegistered;
 import org.clientele.events.customer.CustomerChurned;
+import org.clientele.events.customer.CustomerErased;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.events.customer.CustomerMergedInto;
 import org.clientele.events.customer.CustomersMerged;
@@ -49,6 +50,8 @@ public class Customer {
     private final Map<OrderReference, MergedFacts.Order> orders = new LinkedHashMap<>();
     private final Map<OrderReference, MergedFacts.Order> returns = new LinkedHashMap<>();
     private CustomerId mergedInto;
+    private final List<CustomerId> absorbed = new ArrayList<>();
+    private CustomerErased erasure;
     private Preferences preferences;
 
     /** The preference centre's last word, compared as a whole. */
@@ -70,7 +73,7 @@ public class Customer {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Outcome handle(RegisterContact command, Clock clock) {
         if (id != null) {
-            requireNotMerged();
+            requireActive();
             if (Objects.equals(registeredContact, command.contact()) && Objects.equals(origin, command.origin())) {
                 return Outcome.UNCHANGED;
             }
@@ -86,7 +89,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(UpdateContactDetails command) {
-        requireNotMerged();
+        requireActive();
         if (Objects.equals(contact, command.contact())) {
             return Outcome.UNCHANGED;
         }
@@ -96,7 +99,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(AmendContactDetails command) {
-        requireNotMerged();
+        requireActive();
         Outcome outcome = Outcome.UNCHANGED;
         if (command.externalReference() != null
                 && command.source() != null
@@ -114,7 +117,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(RecordPurchase command, Clock clock) {
-        requireNotMerged();
+        requireActive();
         if (orders.containsKey(command.orderReference())) {
             return Outcome.UNCHANGED;
         }
@@ -127,7 +130,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(RecordReturn command, Clock clock) {
-        requireNotMerged();
+        requireActive();
         if (returns.containsKey(command.returnReference())) {
             return Outcome.UNCHANGED;
         }
@@ -140,7 +143,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(GrantConsent command, Clock clock) {
-        requireNotMerged();
+        requireActive();
         Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
         if (consents.isGranted(command.channel(), command.purpose(), effectiveAt)) {
             return Outcome.UNCHANGED;
@@ -165,7 +168,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(SetPreferences command, Clock clock) {
-        requireNotMerged();
+        requireActive();
         Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
         Preferences wanted = new Preferences(
                 command.preferredChannels() == null
@@ -184,7 +187,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(WithdrawConsent command, Clock clock) {
-        requireNotMerged();
+        requireActive();
         Instant effectiveAt = DatePolicy.occurredAt(command.effectiveAt(), clock, "effectiveAt");
         if (!consents.isGranted(command.channel(), command.purpose(), effectiveAt)) {
             return Outcome.UNCHANGED;
@@ -197,7 +200,7 @@ public class Customer {
 
     @CommandHandler
     public Outcome handle(MarkChurned command, Clock clock) {
-        requireNotMerged();
+        requireActive();
         if (isChurned()) {
             return Outcome.UNCHANGED;
         }
@@ -218,7 +221,7 @@ public class Customer {
         if (survivor.equals(mergedInto)) {
             return null;
         }
-        requireNotMerged();
+        requireActive();
         apply(new CustomerMergedInto(id, survivor, reason, at));
         List<MergedFacts.Order> absorbed = new ArrayList<>(orders.values());
         absorbed.addAll(returns.values());
@@ -226,11 +229,34 @@ public class Customer {
     }
 
     void absorb(CustomerId duplicate, MergedFacts facts, String reason, Instant at) {
-        requireNotMerged();
+        requireActive();
         apply(new CustomersMerged(id, duplicate, facts, reason, at));
     }
 
-    private void requireNotMerged() {
+    /** Erases the person: their key is destroyed once the event commits (see the erasure handler). */
+    @CommandHandler
+    public Outcome handle(EraseCustomer command, Clock clock) {
+        if (erasure != null) {
+            return Outcome.UNCHANGED;
+        }
+        if (mergedInto != null) {
+            throw new CustomerRejected(
+                    Rejection.MERGED,
+                    "customer " + id + " was merged into " + mergedInto + "; erase " + mergedInto
+                            + ", which erases both");
+        }
+        apply(new CustomerErased(
+                id, command.requestReference(), command.requestedBy(), clock.instant(), List.copyOf(absorbed)));
+        return Outcome.APPLIED;
+    }
+
+    private void requireActive() {
+        if (erasure != null) {
+            throw new CustomerRejected(
+                    Rejection.ERASED,
+                    "customer " + id + " was erased on " + erasure.erasedAt() + " under request "
+                            + erasure.requestReference() + "; nothing more can be recorded about them");
+        }
         if (mergedInto != null) {
             throw new CustomerRejected(
                     Rejection.MERGED,
@@ -311,6 +337,16 @@ public class Customer {
             }
         }
         event.absorbed().consents().forEach(consents::absorb);
+        absorbed.add(event.duplicateId());
+    }
+
+    @EventSourcingHandler
+    void on(CustomerErased event) {
+        erasure = event;
+        registeredContact = null;
+        contact = null;
+        origin = null;
+        externalReferences.clear();
     }
 
     @EventSourcingHandler

@@ -17,5 +17,7 @@ public enum Rejection {
     /** A customer cannot be merged into itself. */
     SAME_CUSTOMER,
     /** A consent's expiry must come after the moment it is granted. */
-    CONSENT_EXPIRES_BEFORE_IT_STARTS
+    CONSENT_EXPIRES_BEFORE_IT_STARTS,
+    /** The customer's personal data was erased; nothing more is recorded about them. */
+    ERASED
 }

@@ -12,6 +12,7 @@ import org.clientele.events.customer.ContactRegistered;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.events.customer.CustomerMergedInto;
 import org.clientele.events.customer.ExternalReferenceLinked;
+import org.clientele.events.privacy.Erased;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +59,9 @@ public class IdentityIndex {
 
     @EventHandler
     void on(ExternalReferenceLinked event) {
-        claim(event.customerId(), List.of(IdentityKey.external(event.source(), event.externalReference())));
+        if (!Erased.isErased(event.externalReference())) {
+            claim(event.customerId(), List.of(IdentityKey.external(event.source(), event.externalReference())));
+        }
     }
 
     /** A merged duplicate's identities now lead to its survivor. */

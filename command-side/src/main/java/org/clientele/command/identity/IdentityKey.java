@@ -3,6 +3,7 @@ package org.clientele.command.identity;
 import java.util.ArrayList;
 import java.util.List;
 import org.clientele.events.customer.ContactDetails;
+import org.clientele.events.privacy.Erased;
 
 /** One way of recognising a person: an external reference in a source system, a normalised email or phone. */
 public record IdentityKey(Kind kind, String value) {
@@ -20,7 +21,7 @@ public record IdentityKey(Kind kind, String value) {
     /** The keys a contact can be matched by, strongest first. */
     public static List<IdentityKey> of(String source, String externalReference, ContactDetails contact) {
         List<IdentityKey> keys = new ArrayList<>(3);
-        if (externalReference != null && source != null) {
+        if (externalReference != null && source != null && !Erased.isErased(externalReference)) {
             keys.add(external(source, externalReference));
         }
         if (contact != null && contact.email() != null) {

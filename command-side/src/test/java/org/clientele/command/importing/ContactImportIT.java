@@ -11,6 +11,7 @@ import org.clientele.command.CommandSideApplication;
 import org.clientele.command.importing.StoredEvents.Rejection;
 import org.clientele.command.importing.StoredEvents.StoredEvent;
 import org.clientele.events.customer.ContactRegistered;
+import org.clientele.platform.privacy.CryptoShreddingSerializer;
 import org.clientele.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,9 @@ class ContactImportIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CryptoShreddingSerializer serializer;
 
     @TempDir
     Path folder;
@@ -85,7 +89,7 @@ class ContactImportIT {
     }
 
     private StoredEvents stored() {
-        return new StoredEvents(jdbc);
+        return new StoredEvents(jdbc, serializer);
     }
 
     private JsonNode registered(String source, String reference) {

@@ -15,6 +15,7 @@ import org.clientele.command.importing.StoredEvents.StoredEvent;
 import org.clientele.events.customer.ContactRegistered;
 import org.clientele.events.purchase.PurchaseRecorded;
 import org.clientele.events.purchase.ReturnRecorded;
+import org.clientele.platform.privacy.CryptoShreddingSerializer;
 import org.clientele.platform.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,9 @@ class PurchaseImportIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CryptoShreddingSerializer serializer;
+
     @TempDir
     Path folder;
 
@@ -79,7 +83,7 @@ class PurchaseImportIT {
     }
 
     private StoredEvents stored() {
-        return new StoredEvents(jdbc);
+        return new StoredEvents(jdbc, serializer);
     }
 
     private static Set<String> references(List<StoredEvent> events, String field) {
@@ -198,7 +202,9 @@ class PurchaseImportIT {
             ImportJob clean = other.getBean(ImportService.class)
                     .runNow(ImportKind.PURCHASES, MappingFixture.onlineRetail(source), slice.file(), "tester", QUIETLY);
             assertThat(clean.status()).isEqualTo("COMPLETED");
-            return Set.copyOf(new StoredEvents(other.getBean(JdbcTemplate.class)).ofSource(source));
+            return Set.copyOf(
+                    new StoredEvents(other.getBean(JdbcTemplate.class), other.getBean(CryptoShreddingSerializer.class))
+                            .ofSource(source));
         }
     }
 

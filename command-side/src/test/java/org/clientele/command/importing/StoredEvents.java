@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.UUID;
 import org.clientele.events.customer.ContactRegistered;
+import org.clientele.platform.privacy.CryptoShreddingSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,23 +36,33 @@ final class StoredEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final CryptoShreddingSerializer serializer;
 
-    StoredEvents(JdbcTemplate jdbc) {
+    StoredEvents(JdbcTemplate jdbc, CryptoShreddingSerializer serializer) {
         this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
-    /** Every event of every customer that was registered from this source, in the order they were stored. */
+    /**
+     * Every event of every customer that was registered from this source, in the order they were stored, with its
+     * personal parts decrypted (they are stored encrypted, with a fresh nonce each time).
+     */
     List<StoredEvent> ofSource(String source) {
         return jdbc.query(
                 """
-                        SELECT aggregate_identifier, payload_type, convert_from(payload, 'UTF8')
+                        SELECT aggregate_identifier, payload_type, payload_revision, payload
                         FROM domain_event_entry
                         WHERE aggregate_identifier IN (
                             SELECT aggregate_identifier FROM domain_event_entry
                             WHERE payload_type = ?
                               AND convert_from(payload, 'UTF8')::jsonb #>> '{origin,source}' = ?)
                         ORDER BY global_index""",
-                (rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3)),
+                (rs, n) -> new StoredEvent(
+                        rs.getString(1),
+                        rs.getString(2),
+                        serializer
+                                .readable(rs.getBytes(4), rs.getString(2), rs.getString(3))
+                                .toString()),
                 ContactRegistered.class.getName(),
                 source);
     }

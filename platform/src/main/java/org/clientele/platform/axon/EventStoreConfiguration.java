@@ -22,6 +22,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.clientele.events.metadata.MessageMetadata;
 import org.clientele.platform.database.SchemaMigrations;
 import org.clientele.platform.database.SchemaModule;
+import org.clientele.platform.privacy.CryptoShreddingSerializer;
+import org.clientele.platform.privacy.CustomerKeys;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -58,10 +60,15 @@ public class EventStoreConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * One serializer for everything Axon stores; it encrypts the personal parts of events with their customer's key
+     * (crypto-shredding, see {@link CryptoShreddingSerializer}) and leaves all else as plain JSON.
+     */
     @Bean
     @Primary
-    Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
+    CryptoShreddingSerializer serializer(CustomerKeys customerKeys) {
+        return new CryptoShreddingSerializer(
+                JacksonSerializer.builder().objectMapper(axonObjectMapper()).build(), customerKeys);
     }
 
     @Bean

@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,7 +20,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.clientele.events.consent.ConsentChain;
 import org.clientele.events.consent.ConsentGranted;
 import org.clientele.events.consent.ConsentWithdrawn;
+import org.clientele.events.customer.CustomerErased;
+import org.clientele.events.customer.CustomerId;
 import org.clientele.events.metadata.MessageMetadata;
+import org.clientele.events.privacy.Erased;
 import org.clientele.query.support.UnitOfWorkBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -71,6 +76,17 @@ public class ConsentLedgerProjection {
                 event.effectiveAt(),
                 null,
                 null);
+    }
+
+    /**
+     * An erased person's proofs become {@code [erased]}, as a replay would read them, and their chain is sealed anew
+     * over that content, so that verifying it still proves nothing else was touched.
+     */
+    @EventHandler
+    void on(CustomerErased event) {
+        for (CustomerId erased : event.erasedCustomers()) {
+            batch().erased.add(erased.toString());
+        }
     }
 
     @ResetHandler
@@ -129,32 +145,78 @@ public class ConsentLedgerProjection {
         long position = token.position()
                 .orElseThrow(() ->
                         new IllegalStateException("a tracked event without a position: " + message.getIdentifier()));
-        batch().add(new ConsentChange(
-                position,
-                message.getIdentifier(),
-                customerId,
-                change,
-                channel,
-                purpose,
-                source,
-                legalBasis == null ? null : legalBasis.name(),
-                effectiveAt,
-                recordedAt,
-                (String) metaData.get(MessageMetadata.USER),
-                (String) metaData.get(MessageMetadata.SOURCE_SYSTEM),
-                (String) metaData.get(MessageMetadata.CORRELATION_ID),
-                proofReference,
-                expiresAt,
-                null,
-                null));
+        batch().changes
+                .add(new ConsentChange(
+                        position,
+                        message.getIdentifier(),
+                        customerId,
+                        change,
+                        channel,
+                        purpose,
+                        source,
+                        legalBasis == null ? null : legalBasis.name(),
+                        effectiveAt,
+                        recordedAt,
+                        (String) metaData.get(MessageMetadata.USER),
+                        (String) metaData.get(MessageMetadata.SOURCE_SYSTEM),
+                        (String) metaData.get(MessageMetadata.CORRELATION_ID),
+                        proofReference,
+                        expiresAt,
+                        null,
+                        null));
     }
 
-    private List<ConsentChange> batch() {
-        return UnitOfWorkBatch.current(PROCESSING_GROUP, ArrayList::new, this::write);
+    /** What one unit of work collected: the changes in order, and the customers erased after them. */
+    private static final class Batch {
+        final List<ConsentChange> changes = new ArrayList<>();
+        final Set<String> erased = new LinkedHashSet<>();
+    }
+
+    private Batch batch() {
+        return UnitOfWorkBatch.current(PROCESSING_GROUP, Batch::new, this::write);
+    }
+
+    private void write(Batch batch) {
+        if (!batch.changes.isEmpty()) {
+            insert(batch.changes);
+        }
+        if (!batch.erased.isEmpty()) {
+            erase(batch.erased);
+        }
+    }
+
+    private void erase(Set<String> customers) {
+        Object ids = customers.toArray(String[]::new);
+        jdbc.update(
+                "UPDATE consent_ledger SET proof_reference = ? WHERE customer_id = ANY(?::uuid[]) "
+                        + "AND proof_reference IS NOT NULL",
+                Erased.TEXT,
+                ids);
+        List<ConsentChange> entries = jdbc.query(
+                "SELECT " + COLUMNS + " FROM consent_ledger WHERE customer_id = ANY(?::uuid[]) "
+                        + "ORDER BY customer_id, position",
+                ConsentLedgerProjection::map,
+                ids);
+        Map<String, String> lastHash = new HashMap<>();
+        List<ConsentChange> rechained = new ArrayList<>(entries.size());
+        for (ConsentChange entry : entries) {
+            ConsentChange linked = entry.chainedTo(lastHash.getOrDefault(entry.customerId(), ConsentChain.GENESIS));
+            lastHash.put(entry.customerId(), linked.hash());
+            rechained.add(linked);
+        }
+        jdbc.batchUpdate(
+                "UPDATE consent_ledger SET previous_hash = ?, hash = ? WHERE event_id = ?",
+                rechained,
+                rechained.size(),
+                (ps, entry) -> {
+                    ps.setString(1, entry.previousHash());
+                    ps.setString(2, entry.hash());
+                    ps.setString(3, entry.eventId());
+                });
     }
 
     /** Chains each change to the customer's previous one, then writes the batch in one statement. */
-    private void write(List<ConsentChange> changes) {
+    private void insert(List<ConsentChange> changes) {
         Map<String, String> lastHash = new HashMap<>();
         jdbc.query(
                 "SELECT DISTINCT ON (customer_id) customer_id, hash FROM consent_ledger WHERE customer_id = ANY(?) "

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.clientele.platform.privacy.CryptoShreddingSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +29,12 @@ public class AccessExport {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final CryptoShreddingSerializer serializer;
 
-    AccessExport(JdbcTemplate jdbc, ObjectMapper json) {
+    AccessExport(JdbcTemplate jdbc, ObjectMapper json, CryptoShreddingSerializer serializer) {
         this.jdbc = jdbc;
         this.json = json;
+        this.serializer = serializer;
     }
 
     public List<Purchase> purchases(UUID customer) {
@@ -47,7 +50,10 @@ public class AccessExport {
                 customer);
     }
 
-    /** The person's own stream in the event store, oldest first; the payloads are stored as JSON already. */
+    /**
+     * The person's own stream in the event store, oldest first, each payload as readable JSON: its personal parts
+     * decrypted, or {@code [erased]} after an erasure.
+     */
     public List<RecordedEvent> events(UUID customer) {
         return jdbc.query(
                 "SELECT sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data "
@@ -57,7 +63,7 @@ public class AccessExport {
                         rs.getString(2).substring(rs.getString(2).lastIndexOf('.') + 1),
                         rs.getString(3),
                         rs.getString(4),
-                        tree(rs.getBytes(5)),
+                        serializer.readable(rs.getBytes(5), rs.getString(2), rs.getString(3)),
                         tree(rs.getBytes(6))),
                 customer.toString());
     }

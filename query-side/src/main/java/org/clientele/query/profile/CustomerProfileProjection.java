@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,15 +18,19 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.clientele.events.consent.ConsentGranted;
 import org.clientele.events.consent.ConsentWithdrawn;
+import org.clientele.events.customer.ContactDetails;
 import org.clientele.events.customer.ContactDetailsUpdated;
 import org.clientele.events.customer.ContactRegistered;
 import org.clientele.events.customer.CustomerChurned;
+import org.clientele.events.customer.CustomerErased;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.events.customer.CustomerMergedInto;
 import org.clientele.events.customer.CustomersMerged;
 import org.clientele.events.customer.MergedFacts;
+import org.clientele.events.privacy.Erased;
 import org.clientele.events.purchase.PurchaseRecorded;
 import org.clientele.events.purchase.ReturnRecorded;
+import org.clientele.platform.privacy.CustomerKeys;
 import org.clientele.query.customer.CustomerFeatures;
 import org.clientele.query.customer.CustomerHistory;
 import org.clientele.query.customer.LifecycleSettings;
@@ -45,11 +51,14 @@ public class CustomerProfileProjection {
     private final ProfileRepository repository;
     private final LifecycleSettings settings;
     private final Clock clock;
+    private final CustomerKeys keys;
 
-    CustomerProfileProjection(ProfileRepository repository, LifecycleSettings settings, Clock clock) {
+    CustomerProfileProjection(
+            ProfileRepository repository, LifecycleSettings settings, Clock clock, CustomerKeys keys) {
         this.repository = repository;
         this.settings = settings;
         this.clock = clock;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -88,6 +97,18 @@ public class CustomerProfileProjection {
                     null,
                     consent.changedAt()));
         }
+    }
+
+    /** The person and the duplicates merged into them lose every personal detail; their facts stay. */
+    @EventHandler
+    void on(CustomerErased event) {
+        ProfileBatch batch = batch();
+        for (CustomerId erased : event.erasedCustomers()) {
+            batch.add(erased, event);
+            batch.erased.add(erased.value());
+        }
+        // keys this process cached must not outlive the erasure (the write side may run elsewhere)
+        keys.forget(batch.erased);
     }
 
     @EventHandler
@@ -170,6 +191,9 @@ public class CustomerProfileProjection {
         }
         if (!batch.versions.isEmpty()) {
             repository.insertContactVersions(batch.versions);
+        }
+        if (!batch.erased.isEmpty()) {
+            repository.eraseContactVersions(batch.erased);
         }
     }
 
@@ -285,7 +309,12 @@ public class CustomerProfileProjection {
         } else if (event instanceof CustomerChurned churned) {
             row.churnedAt = churned.churnedAt();
             row.churnReason = churned.reason().name();
-            row.churnDetail = churned.detail();
+            row.churnDetail = Erased.orNull(churned.detail());
+        } else if (event instanceof CustomerErased erased) {
+            row.contact(ContactDetails.erasedDetails());
+            row.churnDetail = null;
+            row.erasedAt = erased.erasedAt();
+            row.erasureReference = erased.requestReference();
         } else {
             throw new IllegalArgumentException("not a profile event: " + event.getClass());
         }
@@ -302,6 +331,7 @@ public class CustomerProfileProjection {
         final Map<List<Object>, ConsentRow> consents = new LinkedHashMap<>();
 
         final List<ContactVersionRow> versions = new ArrayList<>();
+        final Set<UUID> erased = new LinkedHashSet<>();
 
         void consent(ConsentRow row) {
             var key = List.<Object>of(row.customerId(), row.channel(), row.purpose());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.clientele.query.customer.LifecyclePhase;
+import org.clientele.query.preference.PreferenceProjection;
 
 /** A customer's profile as the read API answers it. */
 public record CustomerProfileView(
@@ -19,7 +20,32 @@ public record CustomerProfileView(
         Churn churn,
         Lifecycle lifecycle,
         List<String> invalidFields,
-        String mergedInto) {
+        String mergedInto,
+        Erasure erasure,
+        PreferenceProjection.Preferences preferences) {
+
+    /** The same profile, with the preference centre's settings in force. */
+    public CustomerProfileView withPreferences(PreferenceProjection.Preferences settings) {
+        return new CustomerProfileView(
+                customerId,
+                name,
+                email,
+                phone,
+                address,
+                origin,
+                registeredAt,
+                consents,
+                purchases,
+                churn,
+                lifecycle,
+                invalidFields,
+                mergedInto,
+                erasure,
+                settings);
+    }
+
+    /** Present when the person was erased: their personal details are gone, their facts stay. */
+    public record Erasure(Instant erasedAt, String requestReference) {}
 
     public record Name(String firstName, String lastName) {}
 

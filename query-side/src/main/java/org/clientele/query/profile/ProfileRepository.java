@@ -26,7 +26,7 @@ class ProfileRepository {
     private static final String PROFILE_COLUMNS = "customer_id, first_name, last_name, email, phone, street, "
             + "postal_code, city, country, origin_source, origin_channel, origin_campaign, registered_at, "
             + "purchase_count, first_purchase_at, last_purchase_at, churned_at, churn_reason, churn_detail, phase, "
-            + "phase_assessed_at, phase_valid_until, revision, merged_into, merged_at, invalid_fields";
+            + "phase_assessed_at, phase_valid_until, revision, merged_into, merged_at, invalid_fields, erased_at, erasure_reference";
 
     private final JdbcTemplate jdbc;
 
@@ -117,7 +117,7 @@ class ProfileRepository {
     void upsert(Collection<ProfileRow> rows) {
         jdbc.batchUpdate(
                 "INSERT INTO customer_profile (" + PROFILE_COLUMNS + ") VALUES "
-                        + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (customer_id) DO UPDATE SET "
+                        + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (customer_id) DO UPDATE SET "
                         + "first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name, email = EXCLUDED.email, "
                         + "phone = EXCLUDED.phone, street = EXCLUDED.street, postal_code = EXCLUDED.postal_code, "
                         + "city = EXCLUDED.city, country = EXCLUDED.country, origin_source = EXCLUDED.origin_source, "
@@ -129,7 +129,8 @@ class ProfileRepository {
                         + "phase = EXCLUDED.phase, phase_assessed_at = EXCLUDED.phase_assessed_at, "
                         + "phase_valid_until = EXCLUDED.phase_valid_until, revision = EXCLUDED.revision, "
                         + "merged_into = EXCLUDED.merged_into, merged_at = EXCLUDED.merged_at, "
-                        + "invalid_fields = EXCLUDED.invalid_fields",
+                        + "invalid_fields = EXCLUDED.invalid_fields, erased_at = EXCLUDED.erased_at, "
+                        + "erasure_reference = EXCLUDED.erasure_reference",
                 rows,
                 rows.size(),
                 (ps, row) -> {
@@ -160,6 +161,8 @@ class ProfileRepository {
                     ps.setObject(++i, row.mergedInto);
                     setInstant(ps, ++i, row.mergedAt);
                     ps.setString(++i, row.invalidFields);
+                    setInstant(ps, ++i, row.erasedAt);
+                    ps.setString(++i, row.erasureReference);
                 });
     }
 
@@ -216,6 +219,15 @@ class ProfileRepository {
                 });
     }
 
+    /** An erased person's contact history keeps its dates, but no longer says which details were known. */
+    void eraseContactVersions(Collection<UUID> customers) {
+        jdbc.update(
+                "UPDATE contact_version SET has_name = false, has_email = false, has_phone = false, "
+                        + "has_postal = false, has_country = false, invalid_fields = NULL "
+                        + "WHERE customer_id = ANY(?::uuid[])",
+                (Object) customers.stream().map(UUID::toString).toArray(String[]::new));
+    }
+
     void insertContactVersions(Collection<ContactVersionRow> versions) {
         jdbc.batchUpdate(
                 "INSERT INTO contact_version (customer_id, valid_from, event_id, has_name, has_email, "
@@ -267,6 +279,8 @@ class ProfileRepository {
         row.mergedInto = rs.getObject("merged_into", UUID.class);
         row.mergedAt = instant(rs, "merged_at");
         row.invalidFields = rs.getString("invalid_fields");
+        row.erasedAt = instant(rs, "erased_at");
+        row.erasureReference = rs.getString("erasure_reference");
         return row;
     }
 

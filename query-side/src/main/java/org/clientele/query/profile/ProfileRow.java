@@ -33,6 +33,8 @@ final class ProfileRow {
     UUID mergedInto;
     Instant mergedAt;
     String invalidFields;
+    Instant erasedAt;
+    String erasureReference;
 
     ProfileRow(UUID customerId) {
         this.customerId = customerId;

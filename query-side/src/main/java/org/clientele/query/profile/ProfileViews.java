@@ -55,7 +55,9 @@ final class ProfileViews {
                 churn,
                 lifecycle,
                 invalid,
-                row.mergedInto == null ? null : row.mergedInto.toString());
+                row.mergedInto == null ? null : row.mergedInto.toString(),
+                row.erasedAt == null ? null : new CustomerProfileView.Erasure(row.erasedAt, row.erasureReference),
+                null);
     }
 
     static CustomerPage.Summary summary(ProfileRow row) {

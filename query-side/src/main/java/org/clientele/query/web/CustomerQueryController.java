@@ -60,7 +60,9 @@ class CustomerQueryController {
 
     @GetMapping("/{id}")
     @PreAuthorize(Roles.CAN_READ)
-    @Operation(summary = "A customer's profile, with its lifecycle phase as of now")
+    @Operation(
+            summary = "A customer's profile, with its lifecycle phase and preference settings as of now",
+            description = "The preferences as of any other date: GET /api/customers/{id}/preferences?asOf=...")
     ResponseEntity<CustomerProfileView> profile(@PathVariable String id) {
         CustomerId customerId = customerId(id);
         Optional<CustomerProfileView> profile = queryGateway
@@ -74,7 +76,8 @@ class CustomerQueryController {
                     .location(URI.create("/api/customers/" + view.mergedInto()))
                     .build();
         }
-        return ResponseEntity.ok(view);
+        return ResponseEntity.ok(view.withPreferences(
+                preferences.asOf(customerId.value(), clock.instant()).orElse(null)));
     }
 
     @GetMapping
@@ -127,6 +130,7 @@ class CustomerQueryController {
     record AccessAnswer(
             String customerId,
             Instant generatedAt,
+            String status,
             CustomerProfileView profile,
             List<ConsentChange> consentHistory,
             List<AccessExport.Purchase> purchases,
@@ -136,7 +140,8 @@ class CustomerQueryController {
     @PreAuthorize(Roles.CAN_AUDIT)
     @Operation(
             summary = "Right of access: the profile, the consents with their history, the purchases and every "
-                    + "recorded event of one person")
+                    + "recorded event of one person",
+            description = "status is ERASED once the person was erased: every personal part then reads [erased].")
     AccessAnswer accessExport(@PathVariable String id) {
         CustomerId customerId = customerId(id);
         CustomerProfileView profile = queryGateway
@@ -150,7 +155,9 @@ class CustomerQueryController {
         return new AccessAnswer(
                 customerId.toString(),
                 clock.instant(),
-                profile,
+                profile.erasure() == null ? "HELD" : "ERASED",
+                profile.withPreferences(
+                        preferences.asOf(customerId.value(), clock.instant()).orElse(null)),
                 consents,
                 accessExport.purchases(customerId.value()),
                 accessExport.events(customerId.value()));

@@ -3,6 +3,7 @@ package org.clientele.events.consent;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.clientele.events.customer.CustomerId;
+import org.clientele.events.privacy.PersonalData;
 
 /**
  * A customer agreed to be contacted on a channel for a purpose. {@code proofReference} points at the evidence (a
@@ -16,7 +17,7 @@ public record ConsentGranted(
         ConsentSource source,
         LegalBasis legalBasis,
         Instant effectiveAt,
-        String proofReference,
+        @PersonalData String proofReference,
         Instant expiresAt) {
 
     public ConsentGranted(

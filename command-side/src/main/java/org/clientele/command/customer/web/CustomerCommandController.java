@@ -124,6 +124,20 @@ class CustomerCommandController {
         return accepted(survivor, outcome, "MERGED", "ALREADY_MERGED", request);
     }
 
+    @PostMapping("/{id}/erasure")
+    @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+    @Operation(
+            summary = "Erase a person's personal data for good (right to erasure); ADMIN only",
+            description = "Destroys the key that encrypts the person's personal data in every event, and the data in"
+                    + " every view. Purchases, amounts and consent dates stay, without the person. Merged duplicates"
+                    + " are erased with the survivor. Later commands for the customer answer 410 ERASED.")
+    Accepted erase(
+            @PathVariable String id, @RequestBody CustomerRequests.ErasureBody body, HttpServletRequest request) {
+        CustomerId customerId = CustomerRequestMapper.customerId(id);
+        Outcome outcome = send(CustomerRequestMapper.erase(customerId, body), request);
+        return accepted(customerId, outcome, "ERASED", "ALREADY_ERASED", request);
+    }
+
     private Outcome send(Object command, HttpServletRequest request) {
         Map<String, String> metadata = requestMetadata.commandMetadata(request);
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));

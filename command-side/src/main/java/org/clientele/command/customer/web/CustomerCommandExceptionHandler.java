@@ -32,6 +32,7 @@ class CustomerCommandExceptionHandler {
     ResponseEntity<ProblemDetail> rejected(CustomerRejected e, HttpServletRequest request) {
         HttpStatus status = switch (e.rejection()) {
             case ALREADY_REGISTERED_DIFFERENTLY, CONSENT_CHANGE_OUT_OF_ORDER, MERGED -> HttpStatus.CONFLICT;
+            case ERASED -> HttpStatus.GONE;
             default -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
         return answer(status, e.rejection().name(), e.getMessage(), request);

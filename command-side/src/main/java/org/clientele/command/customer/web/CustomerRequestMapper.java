@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.clientele.command.customer.ContactNormaliser;
+import org.clientele.command.customer.EraseCustomer;
 import org.clientele.command.customer.GrantConsent;
 import org.clientele.command.customer.MarkChurned;
 import org.clientele.command.customer.MergeCustomers;
@@ -129,6 +130,22 @@ final class CustomerRequestMapper {
         ConsentSource source = errors.required("source", body.source(), ConsentSource::of);
         errors.throwIfAny();
         return new WithdrawConsent(id, body.channel(), purpose, source, body.legalBasis(), body.effectiveAt());
+    }
+
+    static EraseCustomer erase(CustomerId id, CustomerRequests.ErasureBody body) {
+        FieldErrors errors = new FieldErrors();
+        String reference =
+                body.requestReference() == null ? null : body.requestReference().strip();
+        if (reference == null || reference.isEmpty()) {
+            errors.reject("requestReference", "is required: the reference of the erasure request in your records");
+        } else if (reference.length() > 200) {
+            errors.reject("requestReference", "is longer than 200 characters");
+        }
+        if (body.requestedBy() == null) {
+            errors.reject("requestedBy", "is required: DATA_SUBJECT, REPRESENTATIVE, AUTHORITY or COMPANY");
+        }
+        errors.throwIfAny();
+        return new EraseCustomer(id, reference, body.requestedBy());
     }
 
     static MarkChurned churn(CustomerId id, ChurnBody body) {

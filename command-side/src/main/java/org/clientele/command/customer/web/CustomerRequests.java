@@ -60,6 +60,9 @@ final class CustomerRequests {
 
     record MergeBody(String duplicateId, String reason) {}
 
+    /** {@code requestReference} names the request in the company's records; never put the person's name in it. */
+    record ErasureBody(String requestReference, org.clientele.events.customer.ErasureRequester requestedBy) {}
+
     /** What every accepted command answers: which customer, what happened, and the request's correlation id. */
     record Accepted(String customerId, String outcome, String correlationId) {}
 }
