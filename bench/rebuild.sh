@@ -20,7 +20,8 @@ if [ "${REUSE:-no}" != yes ]; then
     --logging.level.root=WARN | tail -1
 fi
 # empty every projection: their tables and their tokens (the tables exist once the backend has run on this database)
-psql -q -d $DB -c "TRUNCATE customer_profile, customer_purchase, customer_consent, contact_version, consent_ledger" \
+# (every table the query side's migrations made, whatever the version of the jar)
+psql -q -d $DB -c "DO \$\$ DECLARE t text; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('customer_profile', 'customer_purchase', 'customer_consent', 'contact_version', 'consent_ledger', 'preference_version', 'purchase_line') LOOP EXECUTE 'TRUNCATE ' || t; END LOOP; END \$\$" \
   -c "DELETE FROM token_entry"
 HEAD=$(psql -At -d $DB -c "SELECT max(global_index) FROM domain_event_entry")
 EVENTS=$(psql -At -d $DB -c "SELECT count(*) FROM domain_event_entry")

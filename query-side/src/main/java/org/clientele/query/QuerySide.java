@@ -1,8 +1,10 @@
 package org.clientele.query;
 
+import java.util.List;
 import org.clientele.platform.PlatformConfiguration;
 import org.clientele.platform.database.SchemaModule;
 import org.clientele.query.customer.LifecycleSettings;
+import org.clientele.query.segment.SegmentSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -36,5 +38,12 @@ public class QuerySide {
                 decliningRatio,
                 decliningMinimumPrior,
                 reactivatedForMonths);
+    }
+
+    @Bean
+    SegmentSettings segmentSettings(
+            @Value("${clientele.segments.inactivity-bands-months:12,24,36}") List<Integer> inactivityBands,
+            @Value("${clientele.segments.tier-quantiles:0.5,0.8,0.95}") List<Double> tierQuantiles) {
+        return new SegmentSettings(inactivityBands, tierQuantiles);
     }
 }

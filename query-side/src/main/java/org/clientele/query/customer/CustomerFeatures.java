@@ -128,7 +128,7 @@ public record CustomerFeatures(
     }
 
     /** Calendar months in UTC: 2024-01-31 plus one month is 2024-02-29. */
-    static Instant plusMonths(Instant instant, int months) {
+    public static Instant plusMonths(Instant instant, int months) {
         return instant.atOffset(ZoneOffset.UTC).plusMonths(months).toInstant();
     }
 }

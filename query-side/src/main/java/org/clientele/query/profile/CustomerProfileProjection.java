@@ -202,19 +202,23 @@ public class CustomerProfileProjection {
         Map<UUID, ProfileRow> rows = repository.findRows(ids);
         Map<UUID, List<PurchaseFact>> purchases = repository.findPurchaseFacts(ids);
         List<PurchaseRow> newPurchases = new ArrayList<>();
+        List<PurchaseLineRow> newLines = new ArrayList<>();
         Instant now = clock.instant();
         for (var entry : batch.eventsByCustomer.entrySet()) {
             UUID id = entry.getKey();
             ProfileRow row = rows.computeIfAbsent(id, ProfileRow::new);
             List<PurchaseFact> facts = new ArrayList<>(purchases.getOrDefault(id, List.of()));
             for (Object event : entry.getValue()) {
-                apply(row, event, facts, newPurchases);
+                apply(row, event, facts, newPurchases, newLines);
             }
             assess(row, new CustomerHistory(facts, row.churnedAt), now);
         }
         repository.upsert(rows.values());
         if (!newPurchases.isEmpty()) {
             repository.insertPurchases(newPurchases);
+        }
+        if (!newLines.isEmpty()) {
+            repository.insertPurchaseLines(newLines);
         }
     }
 
@@ -240,7 +244,12 @@ public class CustomerProfileProjection {
         row.revision++;
     }
 
-    private static void apply(ProfileRow row, Object event, List<PurchaseFact> facts, List<PurchaseRow> newPurchases) {
+    private static void apply(
+            ProfileRow row,
+            Object event,
+            List<PurchaseFact> facts,
+            List<PurchaseRow> newPurchases,
+            List<PurchaseLineRow> newLines) {
         if (event instanceof ContactRegistered registered) {
             row.contact(registered.contact());
             row.originSource = registered.origin().source();
@@ -266,6 +275,17 @@ public class CustomerProfileProjection {
                         purchase.channel() == null ? null : purchase.channel().name(),
                         purchase.lines().size(),
                         false));
+                for (int line = 0; line < purchase.lines().size(); line++) {
+                    var bought = purchase.lines().get(line);
+                    newLines.add(new PurchaseLineRow(
+                            row.customerId,
+                            reference,
+                            line + 1,
+                            purchase.purchasedAt(),
+                            bought.sku().value(),
+                            bought.quantity(),
+                            bought.total().amount()));
+                }
             }
         } else if (event instanceof ReturnRecorded returned) {
             String reference = returned.returnReference().value();

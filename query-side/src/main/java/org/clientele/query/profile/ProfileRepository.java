@@ -180,6 +180,23 @@ class ProfileRepository {
                 == 1;
     }
 
+    void insertPurchaseLines(Collection<PurchaseLineRow> lines) {
+        jdbc.batchUpdate(
+                "INSERT INTO purchase_line (customer_id, order_reference, line_number, purchased_at, sku, quantity, "
+                        + "amount) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                lines,
+                lines.size(),
+                (ps, line) -> {
+                    ps.setObject(1, line.customerId());
+                    ps.setString(2, line.orderReference());
+                    ps.setInt(3, line.lineNumber());
+                    setInstant(ps, 4, line.purchasedAt());
+                    ps.setString(5, line.sku());
+                    ps.setInt(6, line.quantity());
+                    ps.setBigDecimal(7, line.amount());
+                });
+    }
+
     void insertPurchases(Collection<PurchaseRow> purchases) {
         jdbc.batchUpdate(
                 "INSERT INTO customer_purchase (customer_id, order_reference, purchased_at, amount, currency, "
@@ -249,7 +266,7 @@ class ProfileRepository {
     }
 
     void deleteAll() {
-        jdbc.execute("TRUNCATE customer_profile, customer_purchase, customer_consent, contact_version");
+        jdbc.execute("TRUNCATE customer_profile, customer_purchase, customer_consent, contact_version, purchase_line");
     }
 
     private static ProfileRow mapRow(ResultSet rs) throws SQLException {
