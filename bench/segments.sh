@@ -47,7 +47,7 @@ for AS_OF in "" "$PAST"; do
   time_view "/api/segments/lifecycle?$Q"
   python3 -c 'import json; v=json.load(open("/tmp/segment-view.json")); print("          phases add up:", sum(p["customers"] for p in v["phases"]), "=", v["customers"])'
   time_view "/api/segments/rfm?$Q"
-  python3 -c 'import json,decimal; v=json.load(open("/tmp/segment-view.json")); print("          segments add up:", sum(decimal.Decimal(str(s["revenue"])) for s in v["segments"]), "=", v["revenue"], v["currency"], "over", v["customers"], "buyers")'
+  python3 -c 'import json,decimal; v=json.load(open("/tmp/segment-view.json")); print("          segments add up:", sum(decimal.Decimal(str(s["revenue"])) for s in v["segments"]), "=", v["revenue"], v["currency"], "over", v["customers"], "buyers; with the", v["notScored"]["customers"], "customers with returns only:", decimal.Decimal(str(v["revenue"])) + decimal.Decimal(str(v["notScored"]["revenue"])))'
   time_view "/api/segments/tiers?$Q"
   python3 -c 'import json,decimal; v=json.load(open("/tmp/segment-view.json")); print("          tiers add up:", sum(decimal.Decimal(str(t["revenue"])) for t in v["tiers"]), "=", v["revenue"], [ (t["tier"], t["customers"]) for t in v["tiers"]])'
   time_view "/api/segments/lifecycle/transitions?from=2011-01-01&to=${AS_OF:-2011-12-31}"

@@ -130,7 +130,8 @@ class ProfileRepository {
                         + "phase_valid_until = EXCLUDED.phase_valid_until, revision = EXCLUDED.revision, "
                         + "merged_into = EXCLUDED.merged_into, merged_at = EXCLUDED.merged_at, "
                         + "invalid_fields = EXCLUDED.invalid_fields, erased_at = EXCLUDED.erased_at, "
-                        + "erasure_reference = EXCLUDED.erasure_reference",
+                        + "erasure_reference = EXCLUDED.erasure_reference, "
+                        + "change_seq = nextval('customer_profile_change_seq')",
                 rows,
                 rows.size(),
                 (ps, row) -> {

@@ -20,6 +20,24 @@ final class Buyers {
     private int[] orders = new int[1024];
     private long[] net = new long[1024];
     private int size;
+    private long othersCount;
+    private long othersNet;
+
+    /** A customer with facts in the window but no purchase: only its (negative) net value is kept. */
+    void addOther(BigDecimal netValue) {
+        othersCount++;
+        othersNet += netValue.setScale(SCALE, java.math.RoundingMode.HALF_EVEN)
+                .unscaledValue()
+                .longValueExact();
+    }
+
+    long othersCount() {
+        return othersCount;
+    }
+
+    long othersNetUnits() {
+        return othersNet;
+    }
 
     void add(UUID customer, Instant last, int orderCount, BigDecimal netValue) {
         if (size == idHigh.length) {

@@ -49,6 +49,46 @@ class CustomerBase {
         run(CUSTOMERS_AS_OF + " ORDER BY p.customer_id, c.purchased_at, c.order_reference", asOf, consumer);
     }
 
+    /** Some customers, in uuid order, as of a date; the unknown and the merged ones are left out. */
+    void scanSome(java.util.Collection<UUID> customers, Instant asOf, Consumer<CustomerRecord> consumer) {
+        run(
+                CUSTOMERS_AS_OF + " AND p.customer_id = ANY(?::uuid[]) ORDER BY p.customer_id, c.purchased_at, "
+                        + "c.order_reference",
+                asOf,
+                consumer,
+                (Object) customers.stream().map(UUID::toString).toArray(String[]::new));
+    }
+
+    /** One product line, under the customer it counts for (a merged duplicate's lines count for its survivor). */
+    interface LineConsumer {
+        void accept(UUID owner, Instant purchasedAt, String orderReference, String sku);
+    }
+
+    /** Every product line (or those of some owners), in uuid order of the owner, then date and order. */
+    void lines(java.util.Collection<UUID> owners, LineConsumer consumer) {
+        String sql = """
+                SELECT owner, purchased_at, order_reference, sku FROM (
+                    SELECT coalesce(p.merged_into, l.customer_id) AS owner, l.purchased_at, l.order_reference,
+                           l.line_number, l.sku
+                    FROM purchase_line l JOIN customer_profile p ON p.customer_id = l.customer_id) owned
+                """
+                + (owners == null ? "" : "WHERE owner = ANY(?::uuid[]) ")
+                + "ORDER BY owner, purchased_at, order_reference, line_number";
+        org.springframework.jdbc.core.RowCallbackHandler handler = rs -> consumer.accept(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, OffsetDateTime.class).toInstant(),
+                rs.getString(3),
+                rs.getString(4));
+        readOnly.executeWithoutResult(status -> {
+            if (owners == null) {
+                jdbc.query(sql, handler);
+            } else {
+                jdbc.query(sql, handler, (Object)
+                        owners.stream().map(UUID::toString).toArray(String[]::new));
+            }
+        });
+    }
+
     /** One customer as of a date; nothing when unknown then, or merged into another. */
     void scanOne(UUID customer, Instant asOf, Consumer<CustomerRecord> consumer) {
         run(

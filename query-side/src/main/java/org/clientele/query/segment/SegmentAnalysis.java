@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +20,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.clientele.query.customer.CustomerFeatures;
-import org.clientele.query.customer.CustomerHistory;
 import org.clientele.query.customer.LifecyclePhase;
 import org.clientele.query.customer.LifecycleSettings;
 import org.clientele.query.customer.PhaseHistory;
-import org.clientele.query.customer.PurchaseFact;
 import org.clientele.query.segment.SegmentViews.BandCount;
 import org.clientele.query.segment.SegmentViews.Cohort;
 import org.clientele.query.segment.SegmentViews.Horizon;
@@ -52,12 +49,19 @@ public class SegmentAnalysis {
     static final List<Integer> PROSPECT_HORIZONS = List.of(3, 6, 12);
 
     private final CustomerBase base;
+    private final FactStore store;
     private final JdbcTemplate jdbc;
     private final LifecycleSettings lifecycle;
     private final SegmentSettings defaults;
 
-    SegmentAnalysis(CustomerBase base, JdbcTemplate jdbc, LifecycleSettings lifecycle, SegmentSettings defaults) {
+    SegmentAnalysis(
+            CustomerBase base,
+            FactStore store,
+            JdbcTemplate jdbc,
+            LifecycleSettings lifecycle,
+            SegmentSettings defaults) {
         this.base = base;
+        this.store = store;
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
         this.defaults = defaults;
@@ -73,12 +77,17 @@ public class SegmentAnalysis {
         long[] phases = new long[LifecyclePhase.values().length];
         long[] inBand = new long[bands.size() + 1];
         long[] total = {0};
-        base.scan(asOf, customer -> {
-            CustomerFeatures features = CustomerFeatures.of(customer.history(), asOf, lifecycle);
-            phases[features.phase().ordinal()]++;
+        long at = FactIndex.micros(asOf);
+        Bands banding = new Bands(asOf, bands);
+        store.current().forEach((index, i) -> {
+            LifecyclePhase phase = index.phaseAt(i, at);
+            if (phase == null) {
+                return;
+            }
+            phases[phase.ordinal()]++;
             total[0]++;
-            if (features.phase() == LifecyclePhase.INACTIVE) {
-                inBand[band(features.lastPurchaseAt(), asOf, bands)]++;
+            if (phase == LifecyclePhase.INACTIVE) {
+                inBand[banding.of(index.lastPurchaseAtOrBefore(i, at))]++;
             }
         });
         List<PhaseCount> counts = new ArrayList<>();
@@ -100,40 +109,67 @@ public class SegmentAnalysis {
     /** The customers in a phase (and, for INACTIVE, optionally one band, by its lower bound in months). */
     public void lifecycleMembers(
             Instant asOf, LifecyclePhase phase, Integer bandFrom, List<Integer> bands, Consumer<SegmentMember> sink) {
-        base.scan(asOf, customer -> {
-            CustomerFeatures features = CustomerFeatures.of(customer.history(), asOf, lifecycle);
-            if (features.phase() != phase) {
+        long at = FactIndex.micros(asOf);
+        Bands banding = new Bands(asOf, bands);
+        store.current().forEach((index, i) -> {
+            if (index.phaseAt(i, at) != phase) {
                 return;
             }
+            long last = index.lastPurchaseAtOrBefore(i, at);
             if (bandFrom != null) {
-                int band = band(features.lastPurchaseAt(), asOf, bands);
+                int band = banding.of(last);
                 int from = band == 0 ? 0 : bands.get(band - 1);
                 if (from != bandFrom) {
                     return;
                 }
             }
-            sink.accept(member(customer.customerId(), phase.name(), null, null, null, features, null));
+            int orders = 0;
+            long net = 0;
+            boolean oneCurrency = true;
+            int end = index.factsUntil(i, at);
+            for (int f = index.factsFrom(i); f < end; f++) {
+                orders += index.isReturn(f) ? 0 : 1;
+                net += index.factUnits(f);
+                oneCurrency &= index.sameCurrency(f, index.factsFrom(i));
+            }
+            // a net value only means something in one currency
+            sink.accept(new SegmentMember(
+                    index.id(i),
+                    phase.name(),
+                    null,
+                    null,
+                    null,
+                    FactIndex.instant(last),
+                    orders,
+                    oneCurrency ? money(net) : null));
         });
     }
 
     public SegmentViews.Transitions transitions(Instant from, Instant to) {
-        Map<LifecyclePhase, Map<LifecyclePhase, long[]>> matrix =
-                new TreeMap<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        int phaseCount = LifecyclePhase.values().length;
+        long[][] matrix = new long[phaseCount + 1][phaseCount]; // row 0: not in the file yet
         long[] total = {0};
-        base.scan(to, customer -> {
-            Instant known = customer.knownSince();
-            LifecyclePhase before = known != null && !known.isAfter(from)
-                    ? CustomerFeatures.of(customer.history(), from, lifecycle).phase()
-                    : null;
-            LifecyclePhase after =
-                    CustomerFeatures.of(customer.history(), to, lifecycle).phase();
-            matrix.computeIfAbsent(before, phase -> new EnumMap<>(LifecyclePhase.class))
-                    .computeIfAbsent(after, phase -> new long[1])[0]++;
+        long start = FactIndex.micros(from);
+        long end = FactIndex.micros(to);
+        store.current().forEach((index, i) -> {
+            LifecyclePhase after = index.phaseAt(i, end);
+            if (after == null) {
+                return;
+            }
+            LifecyclePhase before = index.phaseAt(i, start);
+            matrix[before == null ? 0 : before.ordinal() + 1][after.ordinal()]++;
             total[0]++;
         });
         List<SegmentViews.Transition> transitions = new ArrayList<>();
-        matrix.forEach((before, row) ->
-                row.forEach((after, count) -> transitions.add(new SegmentViews.Transition(before, after, count[0]))));
+        for (int row = 0; row <= phaseCount; row++) {
+            for (LifecyclePhase after : LifecyclePhase.values()) {
+                long count = matrix[row][after.ordinal()];
+                if (count > 0) {
+                    transitions.add(new SegmentViews.Transition(
+                            row == 0 ? null : LifecyclePhase.values()[row - 1], after, count));
+                }
+            }
+        }
         return new SegmentViews.Transitions(from, to, total[0], transitions);
     }
 
@@ -147,12 +183,46 @@ public class SegmentAnalysis {
         return Optional.ofNullable(found[0]);
     }
 
-    private static int band(Instant lastPurchase, Instant asOf, List<Integer> bands) {
-        int band = 0;
-        while (band < bands.size() && !asOf.isBefore(plusMonths(lastPurchase, bands.get(band)))) {
-            band++;
+    /**
+     * Which inactivity band a last purchase falls in as of a date: a band starts when the last purchase plus its
+     * lower bound in calendar months is reached, as the lifecycle rules count months. Computed exactly only near a
+     * band's edge; far from it a day count decides.
+     */
+    private static final class Bands {
+        private final Instant asOf;
+        private final List<Integer> bands;
+        private final long[] surelyIn;
+        private final long[] surelyOut;
+
+        Bands(Instant asOf, List<Integer> bands) {
+            this.asOf = asOf;
+            this.bands = bands;
+            surelyIn = new long[bands.size()];
+            surelyOut = new long[bands.size()];
+            for (int b = 0; b < bands.size(); b++) {
+                Instant edge = plusMonths(asOf, -bands.get(b));
+                surelyIn[b] = FactIndex.micros(edge.minus(4, ChronoUnit.DAYS));
+                surelyOut[b] = FactIndex.micros(edge.plus(4, ChronoUnit.DAYS));
+            }
         }
-        return band;
+
+        int of(long lastPurchase) {
+            int band = 0;
+            while (band < bands.size() && reached(lastPurchase, band)) {
+                band++;
+            }
+            return band;
+        }
+
+        private boolean reached(long lastPurchase, int band) {
+            if (lastPurchase <= surelyIn[band]) {
+                return true;
+            }
+            if (lastPurchase > surelyOut[band]) {
+                return false;
+            }
+            return !asOf.isBefore(plusMonths(FactIndex.instant(lastPurchase), bands.get(band)));
+        }
     }
 
     // ---- RFM and value tiers ----
@@ -211,7 +281,14 @@ public class SegmentAnalysis {
                             : money(revenue[s]).divide(BigDecimal.valueOf(orders[s]), 2, RoundingMode.HALF_EVEN)));
         }
         return new SegmentViews.Rfm(
-                asOf, scored.windowStart(), scored.currency(), buyers.size(), money(totalRevenue), cuts(scored), stats);
+                asOf,
+                scored.windowStart(),
+                scored.currency(),
+                buyers.size(),
+                money(totalRevenue),
+                cuts(scored),
+                stats,
+                notScored(buyers));
     }
 
     public void rfmMembers(
@@ -303,7 +380,8 @@ public class SegmentAnalysis {
                 Arrays.stream(cuts).mapToObj(cut -> money((long) cut)).toList(),
                 buyers.size(),
                 money(total),
-                stats);
+                stats,
+                notScored(buyers));
     }
 
     public void tierMembers(
@@ -342,30 +420,41 @@ public class SegmentAnalysis {
         return quantiles.stream().mapToDouble(values::quantile).toArray();
     }
 
+    /**
+     * The customers with a purchase in the window (windowStart, asOf], with the RFM features: the date of the last
+     * purchase, the number of orders and the net value in the currency, as {@code CustomerFeatures} defines them.
+     */
     private Buyers collectBuyers(Instant asOf, Instant windowStart, String currency) {
         Buyers buyers = new Buyers();
+        long at = FactIndex.micros(asOf);
+        long after = windowStart == null ? Long.MIN_VALUE : FactIndex.micros(windowStart);
         Currency counted = currency == null ? null : Currency.getInstance(currency);
-        base.scan(asOf, customer -> {
-            CustomerHistory history =
-                    windowStart == null ? customer.history() : within(customer.history(), windowStart);
-            CustomerFeatures features = CustomerFeatures.of(history, asOf, lifecycle);
-            if (features.purchaseCount() > 0) {
-                buyers.add(
-                        customer.customerId(),
-                        features.lastPurchaseAt(),
-                        features.purchaseCount(),
-                        features.netSpent().getOrDefault(counted, BigDecimal.ZERO));
+        store.current().forEach((index, i) -> {
+            int currencyIndex = counted == null ? -1 : index.currencyIndex(counted);
+            int end = index.factsUntil(i, at);
+            int orders = 0;
+            long last = FactIndex.NONE;
+            long net = 0;
+            boolean any = false;
+            for (int f = end - 1; f >= index.factsFrom(i) && index.factAt(f) > after; f--) {
+                any = true;
+                if (!index.isReturn(f)) {
+                    orders++;
+                    if (last == FactIndex.NONE) {
+                        last = index.factAt(f);
+                    }
+                }
+                if (index.inCurrency(f, currencyIndex)) {
+                    net += index.factUnits(f);
+                }
+            }
+            if (orders > 0) {
+                buyers.add(index.id(i), FactIndex.instant(last), orders, Buyers.amount(net));
+            } else if (any) {
+                buyers.addOther(Buyers.amount(net));
             }
         });
         return buyers;
-    }
-
-    private static CustomerHistory within(CustomerHistory history, Instant windowStart) {
-        return new CustomerHistory(
-                history.purchases().stream()
-                        .filter(fact -> fact.purchasedAt().isAfter(windowStart))
-                        .toList(),
-                history.churnedAt());
     }
 
     /** The currency with the most net revenue in the window: the one monetary values are compared in. */
@@ -379,28 +468,34 @@ public class SegmentAnalysis {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    private static SegmentViews.NotScored notScored(Buyers buyers) {
+        return new SegmentViews.NotScored(buyers.othersCount(), money(buyers.othersNetUnits()));
+    }
+
     // ---- cohorts ----
 
     public SegmentViews.Retention retention(Instant asOf) {
-        YearMonth last = YearMonth.from(asOf.atOffset(ZoneOffset.UTC));
-        Map<YearMonth, long[]> cohorts = new TreeMap<>();
-        base.scan(asOf, customer -> {
-            List<PurchaseFact> purchases = customer.history().purchases().stream()
-                    .filter(fact -> !fact.isReturn())
-                    .toList();
-            if (purchases.isEmpty()) {
-                return;
-            }
-            YearMonth cohort = month(purchases.get(0).purchasedAt());
-            long[] counts =
-                    cohorts.computeIfAbsent(cohort, month -> new long[(int) month.until(last, ChronoUnit.MONTHS) + 2]);
-            counts[0]++;
-            long seen = -1;
-            for (PurchaseFact purchase : purchases) {
-                long offset = cohort.until(month(purchase.purchasedAt()), ChronoUnit.MONTHS);
-                if (offset != seen) {
-                    counts[(int) offset + 1]++;
-                    seen = offset;
+        int lastMonth = FactIndex.month(asOf);
+        long at = FactIndex.micros(asOf);
+        Map<Integer, long[]> cohorts = new TreeMap<>();
+        store.current().forEach((index, i) -> {
+            int end = index.factsUntil(i, at);
+            long[] counts = null;
+            int cohort = 0;
+            int seen = -1;
+            for (int f = index.factsFrom(i); f < end; f++) {
+                if (index.isReturn(f)) {
+                    continue;
+                }
+                int month = index.factMonth(f);
+                if (counts == null) {
+                    cohort = month;
+                    counts = cohorts.computeIfAbsent(month, m -> new long[lastMonth - m + 2]);
+                    counts[0]++;
+                }
+                if (month != seen) {
+                    counts[month - cohort + 1]++;
+                    seen = month;
                 }
             }
         });
@@ -410,37 +505,36 @@ public class SegmentAnalysis {
             for (int k = 1; k < counts.length; k++) {
                 shares.add(share(counts[k], counts[0]));
             }
-            rows.add(new Cohort(month.toString(), counts[0], shares));
+            rows.add(new Cohort(FactIndex.yearMonth(month).toString(), counts[0], shares));
         });
         return new SegmentViews.Retention(asOf, rows);
     }
 
     public SegmentViews.Prospects prospects(Instant asOf) {
         Map<YearMonth, long[][]> cohorts = new TreeMap<>();
-        base.scan(asOf, customer -> {
-            Instant registered = customer.registeredAt();
-            if (registered == null || registered.isAfter(asOf)) {
+        long at = FactIndex.micros(asOf);
+        store.current().forEach((index, i) -> {
+            long registeredMicros = index.registered(i);
+            if (registeredMicros == FactIndex.NONE || registeredMicros > at) {
                 return;
             }
-            Instant firstPurchase = customer.history().purchases().stream()
-                    .filter(fact -> !fact.isReturn())
-                    .map(PurchaseFact::purchasedAt)
-                    .findFirst()
-                    .orElse(null);
-            if (firstPurchase != null && !firstPurchase.isAfter(registered)) {
+            long firstMicros = index.firstPurchase(i);
+            if (firstMicros != FactIndex.NONE && firstMicros <= registeredMicros) {
                 return; // a customer from the start, never a prospect
             }
+            Instant registered = FactIndex.instant(registeredMicros);
             long[][] counts =
                     cohorts.computeIfAbsent(month(registered), month -> new long[PROSPECT_HORIZONS.size() + 1][3]);
             counts[0][0]++;
+            long erasedMicros = index.erased(i);
             for (int h = 0; h < PROSPECT_HORIZONS.size(); h++) {
-                Instant at = plusMonths(registered, PROSPECT_HORIZONS.get(h));
-                if (at.isAfter(asOf)) {
+                long horizon = FactIndex.micros(plusMonths(registered, PROSPECT_HORIZONS.get(h)));
+                if (horizon > at) {
                     continue;
                 }
-                int state = customer.erasedAt() != null && !customer.erasedAt().isAfter(at)
+                int state = erasedMicros != FactIndex.NONE && erasedMicros <= horizon
                         ? 2
-                        : firstPurchase != null && !firstPurchase.isAfter(at) ? 1 : 0;
+                        : firstMicros != FactIndex.NONE && firstMicros <= horizon ? 1 : 0;
                 counts[h + 1][state]++;
             }
         });
@@ -464,31 +558,40 @@ public class SegmentAnalysis {
     }
 
     /**
-     * The products most often in first purchases: for each product, how many customers had it in their first order.
-     * A merged duplicate's lines count for its survivor.
+     * The products most often in first purchases: for each product, how many customers had it in their first order
+     * (dated by asOf). A merged duplicate's lines count for its survivor.
      */
     public SegmentViews.RecruitingProducts recruitingProducts(Instant asOf, int limit) {
-        String firsts = """
-                WITH firsts AS (
-                    SELECT DISTINCT ON (owner) owner, order_reference
-                    FROM (SELECT coalesce(p.merged_into, c.customer_id) AS owner, c.order_reference, c.purchased_at
-                          FROM customer_purchase c JOIN customer_profile p ON p.customer_id = c.customer_id
-                          WHERE c.kind = 'PURCHASE' AND c.purchased_at <= ?) bought
-                    ORDER BY owner, purchased_at, order_reference)
-                """;
-        Long buyers = jdbc.queryForObject(firsts + "SELECT count(*) FROM firsts", Long.class, utc(asOf));
-        List<SegmentViews.Product> products = jdbc.query(
-                firsts + """
-                        SELECT l.sku, count(DISTINCT f.owner)
-                        FROM purchase_line l
-                        JOIN customer_profile lp ON lp.customer_id = l.customer_id
-                        JOIN firsts f ON f.owner = coalesce(lp.merged_into, l.customer_id)
-                                     AND f.order_reference = l.order_reference
-                        GROUP BY l.sku ORDER BY 2 DESC, 1 LIMIT ?""",
-                (rs, n) -> new SegmentViews.Product(rs.getString(1), rs.getLong(2), share(rs.getLong(2), buyers)),
-                utc(asOf),
-                limit);
-        return new SegmentViews.RecruitingProducts(asOf, buyers == null ? 0 : buyers, products);
+        long at = FactIndex.micros(asOf);
+        FactStore.Snapshot snapshot = store.current();
+        Map<String, long[]> customersBySku = new java.util.HashMap<>();
+        long[] firstPurchases = {0};
+        snapshot.forEach((index, i) -> {
+            long first = index.firstPurchase(i);
+            if (first == FactIndex.NONE || first > at) {
+                return;
+            }
+            firstPurchases[0]++;
+            int from = index.linesFrom(i);
+            int seenFrom = from;
+            for (int l = from; l < from + index.firstOrderLines(i); l++) {
+                boolean repeated = false;
+                for (int k = seenFrom; k < l && !repeated; k++) {
+                    repeated = index.lineSku(k) == index.lineSku(l);
+                }
+                if (!repeated) {
+                    customersBySku.computeIfAbsent(index.sku(index.lineSku(l)), sku -> new long[1])[0]++;
+                }
+            }
+        });
+        List<SegmentViews.Product> products = customersBySku.entrySet().stream()
+                .sorted(java.util.Comparator.<Map.Entry<String, long[]>>comparingLong(entry -> -entry.getValue()[0])
+                        .thenComparing(Map.Entry::getKey))
+                .limit(limit)
+                .map(entry -> new SegmentViews.Product(
+                        entry.getKey(), entry.getValue()[0], share(entry.getValue()[0], firstPurchases[0])))
+                .toList();
+        return new SegmentViews.RecruitingProducts(asOf, firstPurchases[0], products);
     }
 
     /**
@@ -498,42 +601,73 @@ public class SegmentAnalysis {
      * January.
      */
     public SegmentViews.Seasonal seasonal(Instant asOf, int minYears, int years) {
-        int lastYear = seasonYear(asOf.atOffset(ZoneOffset.UTC).toLocalDate());
-        List<SegmentViews.SeasonalBuyer> buyers = jdbc.query(
-                """
-                SELECT owner, sku, season, array_agg(DISTINCT season_year ORDER BY season_year)
-                FROM (SELECT coalesce(p.merged_into, l.customer_id) AS owner, l.sku,
-                             CASE WHEN m IN (3, 4, 5) THEN 'SPRING' WHEN m IN (6, 7, 8) THEN 'SUMMER'
-                                  WHEN m IN (9, 10, 11) THEN 'AUTUMN' ELSE 'WINTER' END AS season,
-                             y + CASE WHEN m = 12 THEN 1 ELSE 0 END AS season_year
-                      FROM (SELECT customer_id, sku,
-                                   extract(month FROM purchased_at AT TIME ZONE 'UTC')::int AS m,
-                                   extract(year FROM purchased_at AT TIME ZONE 'UTC')::int AS y
-                            FROM purchase_line WHERE purchased_at <= ?) l
-                      JOIN customer_profile p ON p.customer_id = l.customer_id) dated
-                WHERE season_year BETWEEN ? AND ?
-                GROUP BY owner, sku, season
-                HAVING count(DISTINCT season_year) >= ?
-                ORDER BY owner, sku, season""",
-                (rs, n) -> {
-                    String season = rs.getString(3);
-                    Integer[] seasonYears = (Integer[]) rs.getArray(4).getArray();
-                    return new SegmentViews.SeasonalBuyer(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            season,
-                            List.of(seasonYears),
-                            nextStart(season, asOf));
-                },
-                utc(asOf),
-                lastYear - years + 1,
-                lastYear,
-                minYears);
+        long at = FactIndex.micros(asOf);
+        // each season's own last `years` occurrences that have started by asOf
+        int[] firstYear = new int[4];
+        for (int season = 0; season < 4; season++) {
+            firstYear[season] = lastStartedYear(season, asOf) - years + 1;
+        }
+        List<SegmentViews.SeasonalBuyer> buyers = new ArrayList<>();
+        String[] seasons = {"WINTER", "SPRING", "SUMMER", "AUTUMN"};
+        store.current().forEach((index, i) -> {
+            Map<Long, Long> yearsBySkuAndSeason = null;
+            for (int l = index.linesFrom(i); l < index.linesTo(i) && index.lineAt(l) <= at; l++) {
+                int month = Math.floorMod(index.lineMonth(l), 12) + 1;
+                int year = 1970 + Math.floorDiv(index.lineMonth(l), 12) + (month == 12 ? 1 : 0);
+                int season = (month % 12) / 3; // 0 winter, 1 spring, 2 summer, 3 autumn
+                int offset = year - firstYear[season];
+                if (offset < 0 || offset >= years) {
+                    continue;
+                }
+                long key = ((long) index.lineSku(l) << 2) | season;
+                if (yearsBySkuAndSeason == null) {
+                    yearsBySkuAndSeason = new TreeMap<>();
+                }
+                yearsBySkuAndSeason.merge(key, 1L << offset, (a, b) -> a | b);
+            }
+            if (yearsBySkuAndSeason == null) {
+                return;
+            }
+            UUID customer = index.id(i);
+            yearsBySkuAndSeason.forEach((key, mask) -> {
+                if (Long.bitCount(mask) >= minYears) {
+                    int season = (int) (key & 3);
+                    List<Integer> boughtIn = new ArrayList<>();
+                    for (int y = 0; y < years; y++) {
+                        if ((mask & (1L << y)) != 0) {
+                            boughtIn.add(firstYear[season] + y);
+                        }
+                    }
+                    buyers.add(new SegmentViews.SeasonalBuyer(
+                            customer,
+                            index.sku((int) (key >>> 2)),
+                            seasons[season],
+                            boughtIn,
+                            nextStart(seasons[season], asOf)));
+                }
+            });
+        });
+        buyers.sort(java.util.Comparator.comparing(SegmentViews.SeasonalBuyer::customerId)
+                .thenComparing(SegmentViews.SeasonalBuyer::sku)
+                .thenComparing(SegmentViews.SeasonalBuyer::season));
         return new SegmentViews.Seasonal(asOf, minYears, years, buyers);
     }
 
-    static int seasonYear(LocalDate date) {
-        return date.getMonthValue() == 12 ? date.getYear() + 1 : date.getYear();
+    /**
+     * The year of the latest occurrence of a season (0 winter, 1 spring, 2 summer, 3 autumn) that has started by
+     * asOf; a winter is counted in the year of its January and starts on 1 December of the year before.
+     */
+    static int lastStartedYear(int season, Instant asOf) {
+        LocalDate date = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
+        int year = date.getYear() + 1;
+        while (seasonStart(season, year).isAfter(date)) {
+            year--;
+        }
+        return year;
+    }
+
+    private static LocalDate seasonStart(int season, int year) {
+        return season == 0 ? LocalDate.of(year - 1, 12, 1) : LocalDate.of(year, season * 3, 1);
     }
 
     /** The first day of the season's next start after asOf: when to offer the product again. */
@@ -553,16 +687,6 @@ public class SegmentAnalysis {
     }
 
     // ---- helpers ----
-
-    private SegmentMember member(
-            UUID customer, String segment, Integer r, Integer f, Integer m, CustomerFeatures features, BigDecimal net) {
-        BigDecimal value = net;
-        if (value == null && features.netSpent().size() == 1) {
-            value = features.netSpent().values().iterator().next();
-        }
-        return new SegmentMember(
-                customer, segment, r, f, m, features.lastPurchaseAt(), features.purchaseCount(), value);
-    }
 
     private static YearMonth month(Instant instant) {
         return YearMonth.from(instant.atOffset(ZoneOffset.UTC));

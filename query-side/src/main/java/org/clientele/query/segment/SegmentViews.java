@@ -30,7 +30,14 @@ public final class SegmentViews {
             long customers,
             BigDecimal revenue,
             List<ScoreCut> cuts,
-            List<RfmSegmentStats> segments) {}
+            List<RfmSegmentStats> segments,
+            NotScored notScored) {}
+
+    /**
+     * The customers with facts in the window but no purchase (returns only): not scored, and their net (negative)
+     * revenue, so that {@code revenue + notScored.revenue} is the file's net revenue in the currency.
+     */
+    public record NotScored(long customers, BigDecimal revenue) {}
 
     /** The lowest value that reaches each score, per dimension: how the quintiles fell on this file. */
     public record ScoreCut(String dimension, List<String> lowestValueForScore) {}
@@ -52,7 +59,8 @@ public final class SegmentViews {
             List<BigDecimal> cutPoints,
             long customers,
             BigDecimal revenue,
-            List<TierStats> tiers) {}
+            List<TierStats> tiers,
+            NotScored notScored) {}
 
     public record TierStats(
             ValueTiers tier,
