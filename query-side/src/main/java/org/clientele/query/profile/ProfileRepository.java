@@ -268,6 +268,8 @@ class ProfileRepository {
 
     void deleteAll() {
         jdbc.execute("TRUNCATE customer_profile, customer_purchase, customer_consent, contact_version, purchase_line");
+        // restarting the change sequence tells every segment index (in any process) to rebuild
+        jdbc.execute("SELECT setval('customer_profile_change_seq', 1, false)");
     }
 
     private static ProfileRow mapRow(ResultSet rs) throws SQLException {

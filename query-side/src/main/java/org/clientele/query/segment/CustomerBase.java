@@ -39,7 +39,7 @@ class CustomerBase {
 
     private static final String CUSTOMERS_AS_OF = """
             SELECT p.customer_id, p.registered_at, p.churned_at, p.erased_at,
-                   c.order_reference, c.purchased_at, c.amount, c.currency, c.kind
+                   c.order_reference, c.purchased_at, c.amount, c.currency, c.kind, p.change_seq
             FROM customer_profile p
             LEFT JOIN customer_purchase c ON c.customer_id = p.customer_id AND c.purchased_at <= ?
             WHERE p.merged_into IS NULL
@@ -118,6 +118,7 @@ class CustomerBase {
         private Instant registeredAt;
         private Instant churnedAt;
         private Instant erasedAt;
+        private long changeSeq;
         private List<PurchaseFact> facts = new ArrayList<>();
 
         Reader(Instant asOf, Consumer<CustomerRecord> consumer) {
@@ -134,6 +135,7 @@ class CustomerBase {
                 registeredAt = instant(rs, 2);
                 churnedAt = instant(rs, 3);
                 erasedAt = instant(rs, 4);
+                changeSeq = rs.getLong(10);
                 facts = new ArrayList<>();
             }
             String reference = rs.getString(5);
@@ -153,7 +155,8 @@ class CustomerBase {
             }
             Instant churn = churnedAt != null && !churnedAt.isAfter(asOf) ? churnedAt : null;
             Instant erased = erasedAt != null && !erasedAt.isAfter(asOf) ? erasedAt : null;
-            consumer.accept(new CustomerRecord(current, registeredAt, erased, new CustomerHistory(facts, churn)));
+            consumer.accept(
+                    new CustomerRecord(current, registeredAt, erased, new CustomerHistory(facts, churn), changeSeq));
             current = null;
         }
 

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 import org.clientele.query.customer.CustomerHistory;
 
-/** One customer as the segment views see it as of a date: when it entered the file, and its facts up to then. */
-record CustomerRecord(UUID customerId, Instant registeredAt, Instant erasedAt, CustomerHistory history) {
+/**
+ * One customer as the segment views see it as of a date: when it entered the file, and its facts up to then;
+ * {@code changeSeq} is the profile row's version, for keeping the in-memory index in step.
+ */
+record CustomerRecord(
+        UUID customerId, Instant registeredAt, Instant erasedAt, CustomerHistory history, long changeSeq) {
 
     /** When the customer entered the file: its registration, or its first fact when that came earlier. */
     Instant knownSince() {

@@ -32,6 +32,7 @@ final class FactIndex {
     private final long[] registered;
     private final long[] churned;
     private final long[] erased;
+    private final long[] changeSeq;
     private final int[] factFrom;
     private final long[] factAt;
     private final int[] factMonth;
@@ -56,6 +57,7 @@ final class FactIndex {
         registered = Arrays.copyOf(b.registered, size);
         churned = Arrays.copyOf(b.churned, size);
         erased = Arrays.copyOf(b.erased, size);
+        changeSeq = Arrays.copyOf(b.changeSeq, size);
         factFrom = Arrays.copyOf(b.factFrom, size + 1);
         factAt = Arrays.copyOf(b.factAt, b.facts);
         factMonth = Arrays.copyOf(b.factMonth, b.facts);
@@ -115,6 +117,11 @@ final class FactIndex {
 
     long erased(int i) {
         return erased[i];
+    }
+
+    /** The version of the customer's profile row this index holds. */
+    long changeSeq(int i) {
+        return changeSeq[i];
     }
 
     // ---- phases ----
@@ -281,6 +288,7 @@ final class FactIndex {
         private long[] registered = new long[1024];
         private long[] churned = new long[1024];
         private long[] erased = new long[1024];
+        private long[] changeSeq = new long[1024];
         private int[] factFrom = new int[1025];
         private int[] periodFrom = new int[1025];
         private int facts;
@@ -316,6 +324,7 @@ final class FactIndex {
                 registered = Arrays.copyOf(registered, grown);
                 churned = Arrays.copyOf(churned, grown);
                 erased = Arrays.copyOf(erased, grown);
+                changeSeq = Arrays.copyOf(changeSeq, grown);
                 factFrom = Arrays.copyOf(factFrom, grown + 1);
                 periodFrom = Arrays.copyOf(periodFrom, grown + 1);
                 lineFrom = Arrays.copyOf(lineFrom, grown + 1);
@@ -330,6 +339,7 @@ final class FactIndex {
             registered[size] = micros(customer.registeredAt());
             churned[size] = micros(customer.history().churnedAt());
             erased[size] = micros(customer.erasedAt());
+            changeSeq[size] = customer.changeSeq();
             for (PurchaseFact fact : customer.history().purchases()) {
                 addFact(fact);
             }

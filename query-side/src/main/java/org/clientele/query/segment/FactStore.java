@@ -3,8 +3,9 @@ package org.clientele.query.segment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.clientele.query.customer.LifecycleSettings;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Sequence numbers are taken when a write happens but become visible when it commits; with several projection
  * segments writing at once, a lower number can appear after a higher one. So each refresh looks again at the last
- * {@link #LOOK_BACK} numbers before the highest one it saw.
+ * {@link #LOOK_BACK} numbers before the highest one it saw, and counts as changed only the customers whose version
+ * differs from the one it holds. A reset of the read model restarts the sequence, which makes the next query
+ * rebuild.
  */
 @Component
 class FactStore {
@@ -33,7 +36,7 @@ class FactStore {
     /** "Forever": phase periods are computed up to here, so that any later date reads them as they will stand. */
     static final Instant FOREVER = Instant.parse("9999-01-01T00:00:00Z");
 
-    static final long LOOK_BACK = 20_000;
+    static final long LOOK_BACK = 10_000;
     private static final int CHUNK = 4_096;
 
     /** What a query reads: the index, the override, and which customers of the index it overrides. */
@@ -63,7 +66,9 @@ class FactStore {
     private FactIndex base;
     private FactIndex changes = FactIndex.empty();
     private BitSet overridden = new BitSet();
-    private final Set<UUID> changed = new HashSet<>();
+    /** The customers changed since the index was built, with the profile version last seen of each. */
+    private final Map<UUID, Long> changed = new HashMap<>();
+
     private long seenSeq;
 
     FactStore(
@@ -82,29 +87,45 @@ class FactStore {
         Long latest = jdbc.queryForObject("SELECT coalesce(max(change_seq), 0) FROM customer_profile", Long.class);
         long head = latest == null ? 0 : latest;
         if (base == null || head < seenSeq) {
-            rebuild(head); // first use, or the read model was emptied and its sequence reset
-        } else if (head > seenSeq) {
-            List<UUID> ids = jdbc.queryForList(
-                    "SELECT customer_id FROM customer_profile WHERE change_seq > ?",
-                    UUID.class,
-                    Math.max(0, seenSeq - LOOK_BACK));
-            changed.addAll(ids);
+            rebuild(head); // first use, or the read model was reset (its reset restarts the sequence)
+            return new Snapshot(base, changes, overridden);
+        }
+        // Look back past the highest number seen: a write that took a lower number may have committed since.
+        boolean dirty = false;
+        for (var row : jdbc.queryForList(
+                "SELECT customer_id, change_seq FROM customer_profile WHERE change_seq > ?",
+                Math.max(0, seenSeq - LOOK_BACK))) {
+            UUID id = (UUID) row.get("customer_id");
+            long seq = ((Number) row.get("change_seq")).longValue();
+            Long known = changed.containsKey(id) ? changed.get(id) : baseSeq(id);
+            if (known == null || known != seq) {
+                changed.put(id, seq);
+                dirty = true;
+            }
+        }
+        seenSeq = head;
+        if (dirty) {
             if (changed.size() > Math.max(minimumRebuild, base.size / 20)) {
                 rebuild(head);
             } else {
-                changes = load(changed);
+                changes = load(changed.keySet());
                 BitSet replaced = new BitSet(base.size);
-                for (UUID id : changed) {
+                for (UUID id : changed.keySet()) {
                     int at = base.find(id);
                     if (at >= 0) {
                         replaced.set(at);
                     }
                 }
                 overridden = replaced;
-                seenSeq = head;
             }
         }
         return new Snapshot(base, changes, overridden);
+    }
+
+    /** The profile version the index was built with, or null for a customer it does not hold (new, or merged). */
+    private Long baseSeq(UUID id) {
+        int at = base.find(id);
+        return at < 0 ? null : base.changeSeq(at);
     }
 
     /** Drops everything; the next query rebuilds (after a projection reset, or in tests). */

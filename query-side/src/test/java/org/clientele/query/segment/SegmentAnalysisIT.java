@@ -120,6 +120,9 @@ class SegmentAnalysisIT {
     @Autowired
     SegmentAnalysis segments;
 
+    @Autowired
+    CustomerBase customerBase;
+
     /** One event of the history with the date it carries: what decides whether a store cut at a date keeps it. */
     private record Dated(CustomerId customer, Instant at, Object event) {}
 
@@ -655,6 +658,51 @@ class SegmentAnalysisIT {
                         tuple(INACTIVE, 2L), // Dan, Erin
                         tuple(CHURNED, 0L),
                         tuple(REACTIVATED, 1L)); // Grace
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 2)
+    void everyCustomersPhaseAndRfmFeaturesAreWhatCustomerFeaturesSays() {
+        for (Instant asOf : List.of(MID_YEAR, YEAR_END)) {
+            Map<UUID, org.clientele.query.customer.CustomerFeatures> features = new HashMap<>();
+            customerBase.scan(
+                    asOf,
+                    customer -> features.put(
+                            customer.customerId(),
+                            org.clientele.query.customer.CustomerFeatures.of(
+                                    customer.history(),
+                                    asOf,
+                                    org.clientele.query.customer.LifecycleSettings.DEFAULTS)));
+            Map<UUID, LifecyclePhase> phases = new HashMap<>();
+            for (LifecyclePhase phase : LifecyclePhase.values()) {
+                segments.lifecycleMembers(
+                        asOf, phase, null, List.of(12, 24, 36), member -> phases.put(member.customerId(), phase));
+            }
+            assertThat(phases).as("as of %s", asOf).hasSameSizeAs(features);
+            features.forEach((id, expected) ->
+                    assertThat(phases.get(id)).as("phase of %s", id).isEqualTo(expected.phase()));
+            segments.rfmMembers(asOf, null, "GBP", null, member -> {
+                var expected = features.get(member.customerId());
+                assertThat(member.orders()).isEqualTo(expected.purchaseCount());
+                assertThat(member.lastPurchaseAt()).isEqualTo(expected.lastPurchaseAt());
+                assertThat(member.netValue())
+                        .isEqualByComparingTo(expected.netSpent().get(Currency.getInstance("GBP")));
+            });
+        }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void asOfNowTheLifecycleViewCountsWhatTheLiveProfilesSay() {
+        Map<LifecyclePhase, Long> live = new java.util.EnumMap<>(LifecyclePhase.class);
+        jdbc.query("SELECT phase, count(*) FROM customer_profile WHERE merged_into IS NULL GROUP BY phase", rs -> {
+            live.put(LifecyclePhase.valueOf(rs.getString(1)), rs.getLong(2));
+        });
+        Map<LifecyclePhase, Long> now = new java.util.EnumMap<>(LifecyclePhase.class);
+        segments.lifecycle(java.time.Instant.now(), List.of(12, 24, 36)).phases().stream()
+                .filter(count -> count.customers() > 0)
+                .forEach(count -> now.put(count.phase(), count.customers()));
+        assertThat(now).isEqualTo(live);
     }
 
     @Test
