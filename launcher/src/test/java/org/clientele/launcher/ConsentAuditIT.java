@@ -57,6 +57,20 @@ class ConsentAuditIT {
     }
 
     @Test
+    void changesDatedNowByTheServerVerifyIntact() {
+        // no effectiveAt: the server's clock dates them, with more precision than the ledger keeps
+        String id = api.register("dated-now@example.com");
+        api.post("/api/customers/" + id + "/consents", ApiClient.BACKOFFICE, """
+                {"channel":"EMAIL","purpose":"marketing","source":"web_form","legalBasis":"CONSENT",
+                 "expiresAt":"2999-01-01T00:00:00.123456789Z"}""");
+        api.post("/api/customers/" + id + "/consents/withdrawals", ApiClient.BACKOFFICE, """
+                {"channel":"EMAIL","purpose":"marketing","source":"unsubscribe_link"}""");
+        await().atMost(Duration.ofSeconds(20)).until(() -> history(id).size() == 2);
+
+        assertThat(findings(verification(), id)).isEmpty();
+    }
+
+    @Test
     void aConsentCannotExpireBeforeItStarts() {
         String id = api.register("expiry@example.com");
         Answer answer = api.post("/api/customers/" + id + "/consents", ApiClient.BACKOFFICE, """

@@ -155,15 +155,23 @@ public class ConsentLedgerProjection {
                         purpose,
                         source,
                         legalBasis == null ? null : legalBasis.name(),
-                        effectiveAt,
-                        recordedAt,
+                        asStored(effectiveAt),
+                        asStored(recordedAt),
                         (String) metaData.get(MessageMetadata.USER),
                         (String) metaData.get(MessageMetadata.SOURCE_SYSTEM),
                         (String) metaData.get(MessageMetadata.CORRELATION_ID),
                         proofReference,
-                        expiresAt,
+                        asStored(expiresAt),
                         null,
                         null));
+    }
+
+    /**
+     * An instant as the ledger's table will hold it: PostgreSQL keeps microseconds and rounds the rest (half up).
+     * The hash is computed over that value, so that it still matches once the row is read back.
+     */
+    static Instant asStored(Instant instant) {
+        return instant == null ? null : instant.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** What one unit of work collected: the changes in order, and the customers erased after them. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
@@ -16,6 +17,14 @@ public final class ConsentChain {
     public static final String GENESIS = "0".repeat(64);
 
     private ConsentChain() {}
+
+    /**
+     * Instants at the precision the ledger keeps them (PostgreSQL's microseconds): an entry hashed with the event's
+     * nanoseconds would otherwise never verify once stored.
+     */
+    private static String micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).toString();
+    }
 
     public static String hash(
             String previousHash,
@@ -38,9 +47,9 @@ public final class ConsentChain {
                 purpose,
                 source,
                 legalBasis == null ? "" : legalBasis,
-                effectiveAt.toString(),
+                micros(effectiveAt),
                 proofReference == null ? "" : proofReference,
-                expiresAt == null ? "" : expiresAt.toString());
+                expiresAt == null ? "" : micros(expiresAt));
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
