@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
+import org.clientele.events.campaign.AudienceMember;
+import org.clientele.events.campaign.CampaignId;
 import org.clientele.events.customer.CustomerId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,14 +43,22 @@ class EventsAreVersionedTest {
                 .isNotBlank();
     }
 
-    /** Every record about a customer is an event; listing them all makes the round-trip test cover new ones. */
+    /** The records about a customer that are parts of events, not events: they travel inside one. */
+    private static final Set<String> EVENT_PARTS = Set.of(AudienceMember.class.getName());
+
+    /**
+     * Every record about a customer or a campaign is an event, but for the listed parts; listing them all makes the
+     * round-trip test cover new ones.
+     */
     @Test
     void theSampleEventsListEveryRecordAboutACustomer() {
         Set<String> recordsAboutACustomer = EVENTS_MODULE.stream()
                 .filter(JavaClass::isRecord)
                 .filter(type -> type.getFields().stream()
-                        .anyMatch(field -> field.getRawType().isEquivalentTo(CustomerId.class)))
+                        .anyMatch(field -> field.getRawType().isEquivalentTo(CustomerId.class)
+                                || field.getRawType().isEquivalentTo(CampaignId.class)))
                 .map(JavaClass::getName)
+                .filter(name -> !EVENT_PARTS.contains(name))
                 .collect(Collectors.toSet());
 
         assertThat(recordsAboutACustomer)

@@ -3,6 +3,18 @@ package org.clientele.events;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.clientele.events.campaign.AudienceAssigned;
+import org.clientele.events.campaign.AudienceMember;
+import org.clientele.events.campaign.CampaignClosed;
+import org.clientele.events.campaign.CampaignDefined;
+import org.clientele.events.campaign.CampaignId;
+import org.clientele.events.campaign.CampaignLaunched;
+import org.clientele.events.campaign.ContactApproved;
+import org.clientele.events.campaign.ContactRefusal;
+import org.clientele.events.campaign.ContactRefused;
+import org.clientele.events.campaign.DeliveryOutcome;
+import org.clientele.events.campaign.DeliveryOutcomeRecorded;
+import org.clientele.events.campaign.Variant;
 import org.clientele.events.consent.Channel;
 import org.clientele.events.consent.ConsentGranted;
 import org.clientele.events.consent.ConsentPurpose;
@@ -44,6 +56,7 @@ import org.clientele.events.purchase.UnitPrice;
 final class SampleEvents {
 
     static final CustomerId CUSTOMER = new CustomerId(UUID.fromString("0b6e5c2a-4f1e-4d0e-9a51-3c2e8d7f6a10"));
+    static final CampaignId CAMPAIGN = new CampaignId(UUID.fromString("3c9a1e7b-5d2f-4a8c-9b6e-1f0d2c3b4a59"));
     static final Instant AT = Instant.parse("2024-03-01T09:30:15.123456Z");
 
     private static final ContactDetails FULL_CONTACT = new ContactDetails(
@@ -127,7 +140,33 @@ final class SampleEvents {
                         "DSR-2024-0042",
                         ErasureRequester.DATA_SUBJECT,
                         AT,
-                        List.of(new CustomerId(java.util.UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")))));
+                        List.of(new CustomerId(java.util.UUID.fromString("6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")))),
+                new CampaignDefined(
+                        CAMPAIGN,
+                        "Spring tea",
+                        "reactivation",
+                        Channel.EMAIL,
+                        ConsentPurpose.MARKETING,
+                        "10% off",
+                        "tpl-spring-24",
+                        "inactive 12-24 months",
+                        Money.of("1200.00", "EUR"),
+                        30,
+                        new java.math.BigDecimal("0.10"),
+                        List.of(
+                                new Variant("A", "10% off", "subject-a", new java.math.BigDecimal("0.5")),
+                                new Variant("B", "free shipping", "subject-b", new java.math.BigDecimal("0.5"))),
+                        AT),
+                new CampaignLaunched(CAMPAIGN, "segment lifecycle INACTIVE 12-24 months as of 2024-03-01", 2, 1, AT),
+                new AudienceAssigned(
+                        CAMPAIGN,
+                        List.of(
+                                new AudienceMember(CUSTOMER, "INACTIVE 12-24 months", "A"),
+                                new AudienceMember(CUSTOMER, null, AudienceMember.CONTROL))),
+                new CampaignClosed(CAMPAIGN, AT),
+                new ContactApproved(CUSTOMER, CAMPAIGN, Channel.EMAIL, "A", AT),
+                new ContactRefused(CUSTOMER, CAMPAIGN, Channel.SMS, ContactRefusal.PRESSURE_CAP_CHANNEL, AT),
+                new DeliveryOutcomeRecorded(CUSTOMER, CAMPAIGN, Channel.EMAIL, DeliveryOutcome.HARD_BOUNCE, AT));
     }
 
     static List<Object> sparse() {
@@ -157,6 +196,26 @@ final class SampleEvents {
                 new ExternalReferenceLinked(CUSTOMER, "crm", "C-17850"),
                 new PreferencesSet(CUSTOMER, null, null, null, null, AT),
                 new CustomersMerged(CUSTOMER, CUSTOMER, new MergedFacts(null, null), null, AT),
-                new CustomerErased(CUSTOMER, "DSR-1", ErasureRequester.COMPANY, AT, null));
+                new CustomerErased(CUSTOMER, "DSR-1", ErasureRequester.COMPANY, AT, null),
+                new CampaignDefined(
+                        CAMPAIGN,
+                        "Plain",
+                        null,
+                        Channel.SMS,
+                        ConsentPurpose.MARKETING,
+                        null,
+                        null,
+                        null,
+                        null,
+                        7,
+                        java.math.BigDecimal.ZERO,
+                        null,
+                        AT),
+                new CampaignLaunched(CAMPAIGN, "explicit list", 0, 0, AT),
+                new AudienceAssigned(CAMPAIGN, null),
+                new CampaignClosed(CAMPAIGN, AT),
+                new ContactApproved(CUSTOMER, CAMPAIGN, Channel.SMS, null, AT),
+                new ContactRefused(CUSTOMER, CAMPAIGN, Channel.POSTAL, ContactRefusal.CONTROL_GROUP, AT),
+                new DeliveryOutcomeRecorded(CUSTOMER, CAMPAIGN, Channel.SMS, DeliveryOutcome.OPENED, AT));
     }
 }
