@@ -46,6 +46,29 @@ public class CommandSide {
                 configurer.eventProcessing().registerSubscribingEventProcessor(IdentityIndex.PROCESSING_GROUP);
     }
 
+    /** The campaign directory must hold a launched audience as soon as the launch is acknowledged: subscribing. */
+    @Bean
+    ConfigurerModule campaignDirectoryProcessing() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerSubscribingEventProcessor(org.clientele.command.campaign.CampaignDirectory.PROCESSING_GROUP);
+    }
+
+    /** The contact-policy gate's limits; the defaults and their reasons are in docs/campaigns.md. */
+    @Bean
+    org.clientele.command.customer.ContactPolicy contactPolicy(
+            @org.springframework.beans.factory.annotation.Value("${clientele.contact-policy.max-per-channel:4}")
+                    int maxPerChannel,
+            @org.springframework.beans.factory.annotation.Value("${clientele.contact-policy.max-total:8}") int maxTotal,
+            @org.springframework.beans.factory.annotation.Value("${clientele.contact-policy.period-days:30}")
+                    int periodDays,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${clientele.contact-policy.preferred-channels-only:true}")
+                    boolean preferredChannelsOnly) {
+        return new org.clientele.command.customer.ContactPolicy(
+                maxPerChannel, maxTotal, periodDays, preferredChannelsOnly);
+    }
+
     @Bean
     CustomerMerging customerMerging(org.axonframework.modelling.command.Repository<Customer> customerRepository) {
         return new CustomerMerging(customerRepository);

@@ -15,6 +15,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.clientele.events.campaign.ContactApproved;
+import org.clientele.events.campaign.ContactRefusal;
+import org.clientele.events.campaign.ContactRefused;
+import org.clientele.events.campaign.DeliveryOutcome;
+import org.clientele.events.campaign.DeliveryOutcomeRecorded;
+import org.clientele.events.consent.Channel;
 import org.clientele.events.consent.ConsentGranted;
 import org.clientele.events.consent.ConsentWithdrawn;
 import org.clientele.events.consent.PreferencesSet;
@@ -56,15 +62,18 @@ public class Customer {
 
     /** The preference centre's last word, compared as a whole. */
     private record Preferences(
-            java.util.Set<org.clientele.events.consent.Channel> channels,
-            Integer maxMessages,
-            Integer periodDays,
-            Instant pausedUntil) {}
+            java.util.Set<Channel> channels, Integer maxMessages, Integer periodDays, Instant pausedUntil) {}
 
     private final java.util.Set<String> externalReferences = new java.util.HashSet<>();
     private final ConsentStates consents = new ConsentStates();
     private Instant churnedAt;
     private Instant lastPurchaseAt;
+    /** Approved contacts, for the pressure caps: when, on which channel. */
+    private final List<ContactApproved> approvals = new ArrayList<>();
+    /** Channels whose address hard-bounced, until the details change. */
+    private final java.util.Set<Channel> invalidAddresses = java.util.EnumSet.noneOf(Channel.class);
+    /** Outcomes already recorded, so that a repeated report records nothing. */
+    private final java.util.Set<String> outcomes = new java.util.HashSet<>();
 
     /** Axon rebuilds the customer from its events, starting from this empty state. */
     protected Customer() {}
@@ -214,6 +223,109 @@ public class Customer {
     }
 
     /**
+     * The contact-policy gate. Decided on the customer, so that two concurrent requests cannot both pass a cap only
+     * one should pass: the second one's append conflicts, is retried on the new state, and refused. Every decision is
+     * recorded; asking again for a campaign already approved answers approved without counting twice.
+     */
+    @CommandHandler
+    public ContactDecision handle(RequestContact command, Clock clock, ContactPolicy policy) {
+        requireNotMergedOnly();
+        Instant now = clock.instant();
+        for (ContactApproved approval : approvals) {
+            if (approval.campaignId().equals(command.campaignId()) && approval.channel() == command.channel()) {
+                return ContactDecision.approved(approval.variant());
+            }
+        }
+        ContactRefusal refusal = refusal(command, now, policy);
+        if (refusal != null) {
+            apply(new ContactRefused(id, command.campaignId(), command.channel(), refusal, now));
+            return ContactDecision.refused(refusal);
+        }
+        apply(new ContactApproved(id, command.campaignId(), command.channel(), command.assignment(), now));
+        return ContactDecision.approved(command.assignment());
+    }
+
+    private ContactRefusal refusal(RequestContact command, Instant now, ContactPolicy policy) {
+        Channel channel = command.channel();
+        if (erasure != null) {
+            return ContactRefusal.ERASED;
+        }
+        if (!command.campaignRunning()) {
+            return ContactRefusal.CAMPAIGN_NOT_RUNNING;
+        }
+        if (command.assignment() == null) {
+            return ContactRefusal.NOT_IN_AUDIENCE;
+        }
+        if (org.clientele.events.campaign.AudienceMember.CONTROL.equals(command.assignment())) {
+            return ContactRefusal.CONTROL_GROUP;
+        }
+        if (!consents.isGranted(channel, command.purpose(), now)) {
+            return ContactRefusal.NO_CONSENT;
+        }
+        if (invalidAddresses.contains(channel)) {
+            return ContactRefusal.ADDRESS_INVALID;
+        }
+        if (preferences != null && preferences.pausedUntil() != null && now.isBefore(preferences.pausedUntil())) {
+            return ContactRefusal.PAUSED;
+        }
+        if (policy.preferredChannelsOnly()
+                && preferences != null
+                && !preferences.channels().isEmpty()
+                && !preferences.channels().contains(channel)) {
+            return ContactRefusal.NOT_PREFERRED_CHANNEL;
+        }
+        Instant since = now.minus(java.time.Duration.ofDays(policy.periodDays()));
+        if (approvalsSince(since, channel) >= policy.maxPerChannel()) {
+            return ContactRefusal.PRESSURE_CAP_CHANNEL;
+        }
+        if (approvalsSince(since, null) >= policy.maxTotal()) {
+            return ContactRefusal.PRESSURE_CAP_TOTAL;
+        }
+        if (preferences != null && preferences.maxMessages() != null && preferences.periodDays() != null) {
+            Instant ownSince = now.minus(java.time.Duration.ofDays(preferences.periodDays()));
+            if (approvalsSince(ownSince, null) >= preferences.maxMessages()) {
+                return ContactRefusal.PRESSURE_CAP_TOTAL;
+            }
+        }
+        return null;
+    }
+
+    private long approvalsSince(Instant since, Channel channel) {
+        return approvals.stream()
+                .filter(approval -> approval.approvedAt().isAfter(since))
+                .filter(approval -> channel == null || approval.channel() == channel)
+                .count();
+    }
+
+    @CommandHandler
+    public Outcome handle(RecordDeliveryOutcome command, Clock clock) {
+        requireActive();
+        ContactApproved contact = approvals.stream()
+                .filter(approval -> approval.campaignId().equals(command.campaignId()))
+                .findFirst()
+                .orElseThrow(() -> new CustomerRejected(
+                        Rejection.NO_APPROVED_CONTACT,
+                        "customer " + id + " was never approved for contact by campaign " + command.campaignId()));
+        Instant at = DatePolicy.occurredAt(command.occurredAt(), clock, "occurredAt");
+        String key = command.campaignId() + "|" + command.outcome() + "|" + at;
+        if (outcomes.contains(key)) {
+            return Outcome.UNCHANGED;
+        }
+        apply(new DeliveryOutcomeRecorded(id, command.campaignId(), contact.channel(), command.outcome(), at));
+        if (command.outcome() == DeliveryOutcome.UNSUBSCRIBED
+                && consents.isGranted(contact.channel(), command.purpose(), at)) {
+            apply(new ConsentWithdrawn(
+                    id,
+                    contact.channel(),
+                    command.purpose(),
+                    org.clientele.events.consent.ConsentSource.of("unsubscribe_link"),
+                    null,
+                    at));
+        }
+        return Outcome.APPLIED;
+    }
+
+    /**
      * Hands this duplicate over to a survivor; answers what the survivor takes over, or null when this customer was
      * already merged into that survivor.
      */
@@ -248,6 +360,15 @@ public class Customer {
         apply(new CustomerErased(
                 id, command.requestReference(), command.requestedBy(), clock.instant(), List.copyOf(absorbed)));
         return Outcome.APPLIED;
+    }
+
+    /** Merged duplicates send their commands to the survivor; an erased customer still gets an answer. */
+    private void requireNotMergedOnly() {
+        if (mergedInto != null) {
+            throw new CustomerRejected(
+                    Rejection.MERGED,
+                    "customer " + id + " was merged into " + mergedInto + "; send commands to " + mergedInto);
+        }
     }
 
     private void requireActive() {
@@ -293,7 +414,18 @@ public class Customer {
 
     @EventSourcingHandler
     void on(ContactDetailsUpdated event) {
+        ContactDetails before = contact;
         contact = event.contact();
+        // a new address is worth trying again
+        if (before == null || !Objects.equals(before.email(), contact.email())) {
+            invalidAddresses.remove(Channel.EMAIL);
+        }
+        if (before == null || !Objects.equals(before.phone(), contact.phone())) {
+            invalidAddresses.removeAll(java.util.EnumSet.of(Channel.SMS, Channel.PHONE));
+        }
+        if (before == null || !Objects.equals(before.address(), contact.address())) {
+            invalidAddresses.remove(Channel.POSTAL);
+        }
     }
 
     @EventSourcingHandler
@@ -338,6 +470,27 @@ public class Customer {
         }
         event.absorbed().consents().forEach(consents::absorb);
         absorbed.add(event.duplicateId());
+    }
+
+    @EventSourcingHandler
+    void on(ContactApproved event) {
+        approvals.add(event);
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryOutcomeRecorded event) {
+        outcomes.add(event.campaignId() + "|" + event.outcome() + "|" + event.occurredAt());
+        if (event.outcome() == DeliveryOutcome.HARD_BOUNCE) {
+            invalidAddresses.addAll(sharingAddress(event.channel()));
+        }
+    }
+
+    /** SMS and phone calls go to the same number: a hard bounce on one invalidates both. */
+    private static java.util.Set<Channel> sharingAddress(Channel channel) {
+        return switch (channel) {
+            case SMS, PHONE -> java.util.EnumSet.of(Channel.SMS, Channel.PHONE);
+            default -> java.util.EnumSet.of(channel);
+        };
     }
 
     @EventSourcingHandler

@@ -19,5 +19,7 @@ public enum Rejection {
     /** A consent's expiry must come after the moment it is granted. */
     CONSENT_EXPIRES_BEFORE_IT_STARTS,
     /** The customer's personal data was erased; nothing more is recorded about them. */
-    ERASED
+    ERASED,
+    /** A delivery outcome for a campaign that was never approved to contact the customer. */
+    NO_APPROVED_CONTACT
 }
