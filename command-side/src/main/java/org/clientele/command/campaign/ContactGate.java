@@ -28,8 +28,18 @@ public class ContactGate {
     /** The gate's answer for one customer; {@code error} names a customer the gate could not ask. */
     public record Answer(UUID customerId, ContactDecision decision, String error) {}
 
+    /** Bulk requests are answered by a few workers at once (the customers are independent). */
+    private static final int WORKERS = 4;
+
     private final CampaignDirectory directory;
     private final CommandGateway commands;
+    private final java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.ExecutorService workers =
+            java.util.concurrent.Executors.newFixedThreadPool(WORKERS, task -> {
+                Thread thread = new Thread(task, "contact-gate-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
 
     ContactGate(CampaignDirectory directory, CommandGateway commands) {
         this.directory = directory;
@@ -38,28 +48,54 @@ public class ContactGate {
 
     public List<Answer> request(CampaignDirectory.Entry campaign, List<UUID> customers, Map<String, ?> metadata) {
         Map<UUID, CampaignDirectory.Member> members = directory.members(campaign.campaignId(), customers);
-        List<Answer> answers = new ArrayList<>(customers.size());
+        if (customers.size() == 1) {
+            return List.of(ask(campaign, customers.get(0), members.get(customers.get(0)), metadata));
+        }
+        // each customer is its own command and transaction: several at once keep both cores and PostgreSQL busy
+        List<java.util.concurrent.Future<Answer>> pending = new ArrayList<>(customers.size());
         for (UUID customer : customers) {
-            CampaignDirectory.Member member = members.get(customer);
-            RequestContact command = new RequestContact(
-                    new CustomerId(customer),
-                    campaign.campaignId(),
-                    campaign.channel(),
-                    campaign.purpose(),
-                    campaign.isRunning(),
-                    member == null ? null : member.assignment());
+            pending.add(workers.submit(() -> ask(campaign, customer, members.get(customer), metadata)));
+        }
+        List<Answer> answers = new ArrayList<>(customers.size());
+        for (java.util.concurrent.Future<Answer> answer : pending) {
             try {
-                ContactDecision decision = commands.sendAndWait(
-                        GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)),
-                        TIMEOUT_SECONDS,
-                        TimeUnit.SECONDS);
-                answers.add(new Answer(customer, decision, null));
-            } catch (AggregateNotFoundException e) {
-                answers.add(new Answer(customer, null, "CUSTOMER_NOT_FOUND"));
-            } catch (CustomerRejected e) {
-                answers.add(new Answer(customer, null, e.rejection().name()));
+                answers.add(answer.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the gate was answering", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(e.getCause());
             }
         }
         return answers;
+    }
+
+    private Answer ask(
+            CampaignDirectory.Entry campaign, UUID customer, CampaignDirectory.Member member, Map<String, ?> metadata) {
+        RequestContact command = new RequestContact(
+                new CustomerId(customer),
+                campaign.campaignId(),
+                campaign.channel(),
+                campaign.purpose(),
+                campaign.isRunning(),
+                member == null ? null : member.assignment());
+        try {
+            ContactDecision decision = commands.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)),
+                    TIMEOUT_SECONDS,
+                    TimeUnit.SECONDS);
+            return new Answer(customer, decision, null);
+        } catch (AggregateNotFoundException e) {
+            return new Answer(customer, null, "CUSTOMER_NOT_FOUND");
+        } catch (CustomerRejected e) {
+            return new Answer(customer, null, e.rejection().name());
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        workers.shutdown();
     }
 }
