@@ -41,6 +41,37 @@ final class Backend implements AutoCloseable {
                 ((ServletWebServerApplicationContext) context).getWebServer().getPort());
     }
 
+    /** The position of the newest event in the store. */
+    long head() {
+        Long head = bean(org.springframework.jdbc.core.JdbcTemplate.class)
+                .queryForObject("SELECT coalesce(max(global_index), -1) FROM domain_event_entry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    /** Waits until every projection has read the event store up to its newest event now. */
+    void awaitProjections() {
+        awaitProjectionsAt(head());
+    }
+
+    /**
+     * Waits until every projection is at the position or past it. Positions only: Axon keeps a replay token
+     * "replaying" until an event past the reset point arrives.
+     */
+    void awaitProjectionsAt(long head) {
+        ApiClient api = api();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> {
+                    var projections =
+                            api.get("/api/admin/projections", ApiClient.ADMIN).body();
+                    org.assertj.core.api.Assertions.assertThat(projections.findValuesAsText("name"))
+                            .contains("customer-profile", "consent-ledger", "campaign-memory");
+                    projections.forEach(projection -> org.assertj.core.api.Assertions.assertThat(
+                                    projection.path("position").asLong())
+                            .isGreaterThanOrEqualTo(head));
+                });
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -1,10 +1,8 @@
 package org.clientele.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,13 +113,7 @@ class CampaignGateIT {
     @Test
     void aLaunchOnASegmentFreezesItsCustomers() {
         String prospect = api.register("segment-prospect@example.com");
-        long head = backend.bean(org.springframework.jdbc.core.JdbcTemplate.class)
-                .queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> api.get("/api/admin/projections", ApiClient.ADMIN)
-                        .body()
-                        .forEach(projection ->
-                                assertThat(projection.path("position").asLong()).isGreaterThanOrEqualTo(head)));
+        backend.awaitProjections();
         String campaign = define("Prospects", 0);
         JsonNode launched = launch(campaign, "{\"segment\":{\"view\":\"lifecycle\",\"segment\":\"PROSPECT\"}}")
                 .body();

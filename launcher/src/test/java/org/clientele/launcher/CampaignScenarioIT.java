@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clientele.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The README's campaign scenario (docs/campaign-scenario.sh), step by step over HTTP on a real PostgreSQL: a campaign
@@ -30,7 +29,6 @@ class CampaignScenarioIT {
     void theScenarioOfTheReadmeRunsEndToEnd() {
         try (Backend backend = Backend.launcher(TestDatabase.newDatabase())) {
             ApiClient api = backend.api();
-            JdbcTemplate jdbc = backend.bean(JdbcTemplate.class);
             Instant fortyDaysAgo = Instant.now().minus(Duration.ofDays(40));
             List<String> audience = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -59,7 +57,7 @@ class CampaignScenarioIT {
                         ApiClient.BACKOFFICE,
                         "{\"customerId\":\"" + customer(0) + "\"}");
             }
-            awaitProjections(api, jdbc);
+            backend.awaitProjections();
 
             assertThat(api.post("/api/campaigns", ApiClient.BACKOFFICE, """
                             {"campaignId":"%s","name":"Second order","objective":"repeat purchase","channel":"EMAIL",
@@ -98,7 +96,7 @@ class CampaignScenarioIT {
                 api.post("/api/customers/" + customer(i) + "/purchases", ApiClient.BACKOFFICE, """
                         {"orderReference":"SC2-%d","amount":40.00,"currency":"EUR","channel":"WEB"}""".formatted(i));
             }
-            awaitProjections(api, jdbc);
+            backend.awaitProjections();
 
             JsonNode results = results(api);
             JsonNode total = results.path("total");
@@ -123,7 +121,7 @@ class CampaignScenarioIT {
             assertThat(api.post("/api/admin/projections/campaign-memory/replay", ApiClient.ADMIN, "")
                             .status())
                     .isEqualTo(202);
-            awaitProjections(api, jdbc);
+            backend.awaitProjections();
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(withoutDates(results(api))).isEqualTo(withoutDates(results)));
         }
@@ -138,14 +136,5 @@ class CampaignScenarioIT {
         ObjectNode copy = results.deepCopy();
         copy.remove("asOf");
         return copy;
-    }
-
-    private static void awaitProjections(ApiClient api, JdbcTemplate jdbc) {
-        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> api.get("/api/admin/projections", ApiClient.ADMIN)
-                        .body()
-                        .forEach(projection ->
-                                assertThat(projection.path("position").asLong()).isGreaterThanOrEqualTo(head)));
     }
 }

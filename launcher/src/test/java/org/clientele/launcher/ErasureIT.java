@@ -36,7 +36,7 @@ class ErasureIT {
             JdbcTemplate jdbc = backend.bean(JdbcTemplate.class);
             String id = registerThePerson(api);
             rejectAnImportRowQuotingThePerson(api);
-            awaitProjectionsAtHead(api, jdbc);
+            backend.awaitProjections();
 
             assertThat(tablesHolding(jdbc, TRACES))
                     .as("personal data is in the views, but never in plain text in the event store")
@@ -64,7 +64,7 @@ class ErasureIT {
                             .body()
                             .path("erasure")
                             .isMissingNode());
-            awaitProjectionsAtHead(api, jdbc);
+            backend.awaitProjections();
 
             assertThat(tablesHolding(jdbc, TRACES)).isEmpty();
             JsonNode profile =
@@ -91,13 +91,13 @@ class ErasureIT {
             assertThat(refused.status()).isEqualTo(410);
             assertThat(refused.text("code")).isEqualTo("ERASED");
 
-            long head = head(jdbc);
+            long head = backend.head();
             for (String projection : List.of("customer-profile", "consent-ledger", "customer-preferences")) {
                 assertThat(api.post("/api/admin/projections/" + projection + "/replay", ApiClient.ADMIN, "")
                                 .status())
                         .isEqualTo(202);
             }
-            awaitProjectionsAt(api, head);
+            backend.awaitProjectionsAt(head);
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(api.get("/api/customers/" + id, ApiClient.ANALYST)
                                     .body()
@@ -258,21 +258,5 @@ class ErasureIT {
 
     private static BigDecimal revenue(JdbcTemplate jdbc) {
         return jdbc.queryForObject("SELECT coalesce(sum(amount), 0) FROM customer_purchase", BigDecimal.class);
-    }
-
-    private static long head(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-    }
-
-    private static void awaitProjectionsAtHead(ApiClient api, JdbcTemplate jdbc) {
-        awaitProjectionsAt(api, head(jdbc));
-    }
-
-    private static void awaitProjectionsAt(ApiClient api, long head) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> api.get("/api/admin/projections", ApiClient.ADMIN)
-                        .body()
-                        .forEach(projection ->
-                                assertThat(projection.path("position").asLong()).isGreaterThanOrEqualTo(head)));
     }
 }

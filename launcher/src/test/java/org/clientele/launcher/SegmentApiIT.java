@@ -1,7 +1,6 @@
 package org.clientele.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Over HTTP the segment views answer analysts and admins only, download as CSV, and name each bad parameter. */
 class SegmentApiIT {
@@ -60,8 +58,7 @@ class SegmentApiIT {
         bought(bob, "BOB-1", 10, "12.50");
         cyd = register("cyd@example.com", 5);
 
-        JdbcTemplate jdbc = backend.bean(JdbcTemplate.class);
-        awaitProjectionsAt(jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class));
+        backend.awaitProjections();
     }
 
     @AfterAll
@@ -247,15 +244,5 @@ class SegmentApiIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void awaitProjectionsAt(long head) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode projections =
-                    api.get("/api/admin/projections", ApiClient.ADMIN).body();
-            assertThat(projections.findValuesAsText("name")).contains("customer-profile");
-            projections.forEach(projection ->
-                    assertThat(projection.path("position").asLong()).isGreaterThanOrEqualTo(head));
-        });
     }
 }

@@ -1,8 +1,6 @@
 package org.clientele.query.web;
 
 import static org.clientele.query.web.CampaignMemoryController.blankToNull;
-import static org.clientele.query.web.CampaignMemoryController.bounded;
-import static org.clientele.query.web.CampaignMemoryController.enumValue;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -68,17 +66,17 @@ class CampaignContactsController {
             @Parameter(description = "one customer whose counts to show as well") @RequestParam(required = false)
                     String customerId) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
-        Channel onChannel = errors.optional("channel", channel, text -> enumValue(Channel.class, text));
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
+        Channel onChannel = errors.optional("channel", channel, text -> QueryParameters.enumValue(Channel.class, text));
         Integer period = errors.optional("days", days, text -> {
-            int value = bounded(text, 1, 90);
+            int value = QueryParameters.bounded(text, 1, 90);
             if (!ContactPressure.PERIODS.contains(value)) {
                 throw new IllegalArgumentException("must be one of " + ContactPressure.PERIODS + ", got " + value);
             }
             return value;
         });
-        Integer threshold = errors.optional("above", above, text -> bounded(text, 0, 100_000));
-        Integer most = errors.optional("limit", limit, text -> bounded(text, 1, 1000));
+        Integer threshold = errors.optional("above", above, text -> QueryParameters.bounded(text, 0, 100_000));
+        Integer most = errors.optional("limit", limit, text -> QueryParameters.bounded(text, 1, 1000));
         CustomerId customer = errors.optional("customerId", customerId, CustomerId::parse);
         errors.throwIfAny();
         return pressure.pressure(
@@ -118,14 +116,14 @@ class CampaignContactsController {
                     @RequestParam(required = false)
                     String customerId) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
         Instant start = errors.optional("from", from, DateParameters::startOfDay);
         if (start != null && at != null && start.isAfter(at)) {
             errors.reject("from", "must not come after asOf");
         }
-        Channel onChannel = errors.optional("channel", channel, text -> enumValue(Channel.class, text));
-        Integer least = errors.optional("minMessages", minMessages, text -> bounded(text, 1, 10_000));
-        Integer most = errors.optional("limit", limit, text -> bounded(text, 1, 500));
+        Channel onChannel = errors.optional("channel", channel, text -> QueryParameters.enumValue(Channel.class, text));
+        Integer least = errors.optional("minMessages", minMessages, text -> QueryParameters.bounded(text, 1, 10_000));
+        Integer most = errors.optional("limit", limit, text -> QueryParameters.bounded(text, 1, 500));
         CustomerId customer = errors.optional("customerId", customerId, CustomerId::parse);
         errors.throwIfAny();
         return receptivity.receptivity(
@@ -136,14 +134,5 @@ class CampaignContactsController {
                 least == null ? 3 : least,
                 most == null ? 20 : most,
                 customer == null ? null : customer.value());
-    }
-
-    private Instant asOf(FieldErrors errors, String asOf) {
-        Instant now = clock.instant();
-        if (asOf == null) {
-            return now;
-        }
-        Instant at = errors.required("asOf", asOf, DateParameters::endOfDay);
-        return at != null && at.isAfter(now) ? now : at;
     }
 }

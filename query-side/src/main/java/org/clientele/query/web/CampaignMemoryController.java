@@ -5,9 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Currency;
-import java.util.Locale;
 import org.clientele.events.campaign.CampaignId;
 import org.clientele.events.consent.Channel;
 import org.clientele.platform.security.Roles;
@@ -67,16 +64,17 @@ class CampaignMemoryController {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         FieldErrors errors = new FieldErrors();
-        Channel onChannel = errors.optional("channel", channel, text -> enumValue(Channel.class, text));
+        Channel onChannel = errors.optional("channel", channel, text -> QueryParameters.enumValue(Channel.class, text));
         CampaignView.Status inStatus =
-                errors.optional("status", status, text -> enumValue(CampaignView.Status.class, text));
+                errors.optional("status", status, text -> QueryParameters.enumValue(CampaignView.Status.class, text));
         Instant start = errors.optional("from", from, DateParameters::startOfDay);
         Instant end = errors.optional("to", to, DateParameters::endOfDay);
         if (start != null && end != null && end.isBefore(start)) {
             errors.reject("to", "must not come before from");
         }
-        Integer pageNumber = errors.optional("page", page, text -> bounded(text, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE));
-        Integer pageSize = errors.optional("size", size, text -> bounded(text, 1, MAX_PAGE_SIZE));
+        Integer pageNumber = errors.optional(
+                "page", page, text -> QueryParameters.bounded(text, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE));
+        Integer pageSize = errors.optional("size", size, text -> QueryParameters.bounded(text, 1, MAX_PAGE_SIZE));
         errors.throwIfAny();
         return memory.history(
                 new CampaignMemory.HistoryFilter(
@@ -109,8 +107,8 @@ class CampaignMemoryController {
                     String currency) {
         FieldErrors errors = new FieldErrors();
         CampaignId campaignId = errors.required("id", id, CampaignId::parse);
-        Instant at = asOf(errors, asOf);
-        String inCurrency = errors.optional("currency", currency, CampaignMemoryController::currency);
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
+        String inCurrency = errors.optional("currency", currency, QueryParameters::currency);
         errors.throwIfAny();
         CampaignView campaign = memory.campaign(campaignId.value())
                 .orElseThrow(() -> ProblemException.notFound("CAMPAIGN_NOT_FOUND", "No campaign " + id + " is known."));
@@ -133,51 +131,12 @@ class CampaignMemoryController {
             @PathVariable String segment, @Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         FieldErrors errors = new FieldErrors();
         String label = errors.required("segment", segment, String::strip);
-        Instant at = asOf(errors, asOf);
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
         errors.throwIfAny();
         return memory.segmentOperations(label, at);
     }
 
-    private Instant asOf(FieldErrors errors, String asOf) {
-        Instant now = clock.instant();
-        if (asOf == null) {
-            return now;
-        }
-        Instant at = errors.required("asOf", asOf, DateParameters::endOfDay);
-        return at != null && at.isAfter(now) ? now : at;
-    }
-
     static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    static int bounded(String text, int min, int max) {
-        int value;
-        try {
-            value = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole number");
-        }
-        if (value < min || value > max) {
-            throw new IllegalArgumentException("must be between " + min + " and " + max + ", got " + value);
-        }
-        return value;
-    }
-
-    static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-        }
-    }
-
-    private static String currency(String text) {
-        try {
-            return Currency.getInstance(text.strip().toUpperCase(Locale.ROOT)).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an ISO 4217 currency code");
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -68,7 +67,7 @@ class SegmentController {
                     @RequestParam(required = false)
                     String bands) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
         List<Integer> bandList = bands(errors, bands);
         errors.throwIfAny();
         return segments.lifecycle(at, bandList);
@@ -85,8 +84,9 @@ class SegmentController {
             @RequestParam(required = false) String bands,
             HttpServletResponse response) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
-        LifecyclePhase wanted = errors.required("phase", phase, text -> enumValue(LifecyclePhase.class, text));
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
+        LifecyclePhase wanted =
+                errors.required("phase", phase, text -> QueryParameters.enumValue(LifecyclePhase.class, text));
         Integer bandFrom = errors.optional("band", band, SegmentController::positiveInt);
         List<Integer> bandList = bands(errors, bands);
         errors.throwIfAny();
@@ -114,7 +114,7 @@ class SegmentController {
     PhaseHistory phaseHistory(@PathVariable String id, @RequestParam(required = false) String until) {
         FieldErrors errors = new FieldErrors();
         CustomerId customer = errors.required("id", id, CustomerId::parse);
-        Instant end = asOf(errors, until);
+        Instant end = QueryParameters.asOf(errors, until, clock);
         errors.throwIfAny();
         return segments.phaseHistory(customer.value(), end)
                 .orElseThrow(() -> ProblemException.notFound(
@@ -128,9 +128,9 @@ class SegmentController {
             @Parameter(description = WINDOW) @RequestParam(required = false) String windowMonths,
             @Parameter(description = CURRENCY) @RequestParam(required = false) String currency) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
         Integer window = errors.optional("windowMonths", windowMonths, SegmentController::positiveInt);
-        String chosen = errors.optional("currency", currency, SegmentController::currency);
+        String chosen = errors.optional("currency", currency, QueryParameters::currency);
         errors.throwIfAny();
         return segments.rfm(at, window, chosen);
     }
@@ -146,9 +146,9 @@ class SegmentController {
                     String segment,
             HttpServletResponse response) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
         Integer window = errors.optional("windowMonths", windowMonths, SegmentController::positiveInt);
-        String chosen = errors.optional("currency", currency, SegmentController::currency);
+        String chosen = errors.optional("currency", currency, QueryParameters::currency);
         RfmSegment only = errors.optional("segment", segment, SegmentController::rfmSegment);
         errors.throwIfAny();
         csv(response, "rfm.csv", sink -> segments.rfmMembers(at, window, chosen, only, sink));
@@ -192,7 +192,7 @@ class SegmentController {
     @Operation(summary = "Monthly cohorts by first purchase: the share of each buying in month 0, 1, 2...")
     SegmentViews.Retention retention(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
         errors.throwIfAny();
         return segments.retention(at);
     }
@@ -201,7 +201,7 @@ class SegmentController {
     @Operation(summary = "Prospects by registration month: what they had become 3, 6 and 12 months later")
     SegmentViews.Prospects prospects(@Parameter(description = AS_OF) @RequestParam(required = false) String asOf) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
         errors.throwIfAny();
         return segments.prospects(at);
     }
@@ -212,8 +212,8 @@ class SegmentController {
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String limit) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
-        Integer top = errors.optional("limit", limit, text -> bounded(text, 1, 500));
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
+        Integer top = errors.optional("limit", limit, text -> QueryParameters.bounded(text, 1, 500));
         errors.throwIfAny();
         return segments.recruitingProducts(at, top == null ? 20 : top);
     }
@@ -273,12 +273,12 @@ class SegmentController {
     private TierQuery tierQuery(
             String asOf, String windowMonths, String currency, String quantiles, String amounts, String tier) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
         Integer window = errors.optional("windowMonths", windowMonths, SegmentController::positiveInt);
-        String chosen = errors.optional("currency", currency, SegmentController::currency);
+        String chosen = errors.optional("currency", currency, QueryParameters::currency);
         List<Double> shares = errors.optional("quantiles", quantiles, text -> cuts(text, Double::valueOf, true));
         List<BigDecimal> cuts = errors.optional("amounts", amounts, text -> cuts(text, BigDecimal::new, false));
-        ValueTiers only = errors.optional("tier", tier, text -> enumValue(ValueTiers.class, text));
+        ValueTiers only = errors.optional("tier", tier, text -> QueryParameters.enumValue(ValueTiers.class, text));
         if (shares != null && cuts != null) {
             errors.reject("amounts", "give quantiles or amounts, not both");
         }
@@ -291,9 +291,9 @@ class SegmentController {
 
     private SeasonalQuery seasonalQuery(String asOf, String minYears, String years) {
         FieldErrors errors = new FieldErrors();
-        Instant at = asOf(errors, asOf);
-        Integer least = errors.optional("minYears", minYears, text -> bounded(text, 1, 50));
-        Integer span = errors.optional("years", years, text -> bounded(text, 1, 50));
+        Instant at = QueryParameters.asOf(errors, asOf, clock);
+        Integer least = errors.optional("minYears", minYears, text -> QueryParameters.bounded(text, 1, 50));
+        Integer span = errors.optional("years", years, text -> QueryParameters.bounded(text, 1, 50));
         int n = least == null ? 3 : least;
         int m = span == null ? Math.max(3, n) : span;
         if (n > m) {
@@ -301,15 +301,6 @@ class SegmentController {
         }
         errors.throwIfAny();
         return new SeasonalQuery(at, n, m);
-    }
-
-    private Instant asOf(FieldErrors errors, String asOf) {
-        Instant now = clock.instant();
-        if (asOf == null) {
-            return now;
-        }
-        Instant at = errors.required("asOf", asOf, DateParameters::endOfDay);
-        return at != null && at.isAfter(now) ? now : at;
     }
 
     private List<Integer> bands(FieldErrors errors, String bands) {
@@ -352,28 +343,7 @@ class SegmentController {
     }
 
     private static int positiveInt(String text) {
-        return bounded(text, 1, 1200);
-    }
-
-    private static int bounded(String text, int min, int max) {
-        int value;
-        try {
-            value = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a whole number");
-        }
-        if (value < min || value > max) {
-            throw new IllegalArgumentException("must be between " + min + " and " + max + ", got " + value);
-        }
-        return value;
-    }
-
-    private static String currency(String text) {
-        try {
-            return Currency.getInstance(text.strip().toUpperCase(Locale.ROOT)).getCurrencyCode();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an ISO 4217 currency code");
-        }
+        return QueryParameters.bounded(text, 1, 1200);
     }
 
     private static RfmSegment rfmSegment(String text) {
@@ -384,15 +354,6 @@ class SegmentController {
         }
         throw new IllegalArgumentException("'" + text + "' is not a segment; one of "
                 + Arrays.stream(RfmSegment.values()).map(Enum::name).toList());
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
-        }
     }
 
     private static void csv(HttpServletResponse response, String fileName, Consumer<Consumer<SegmentMember>> source) {
