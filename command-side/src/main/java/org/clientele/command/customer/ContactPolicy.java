@@ -11,8 +11,9 @@ public record ContactPolicy(int maxPerChannel, int maxTotal, int periodDays, boo
     public static final ContactPolicy DEFAULTS = new ContactPolicy(4, 8, 30, true);
 
     public ContactPolicy {
-        if (maxPerChannel < 1 || maxTotal < 1 || periodDays < 1) {
-            throw new IllegalArgumentException("the contact policy's limits and period must be positive");
+        if (maxPerChannel < 1 || maxTotal < 1 || periodDays < 1 || periodDays > 366) {
+            throw new IllegalArgumentException(
+                    "the contact policy's limits must be positive, and its period 1 to 366 days");
         }
     }
 }

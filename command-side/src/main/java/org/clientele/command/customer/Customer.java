@@ -68,8 +68,14 @@ public class Customer {
     private final ConsentStates consents = new ConsentStates();
     private Instant churnedAt;
     private Instant lastPurchaseAt;
-    /** Approved contacts, for the pressure caps: when, on which channel. */
+    /** Approved contacts of the last {@link #PRESSURE_MEMORY}, for the pressure caps: when, on which channel. */
     private final List<ContactApproved> approvals = new ArrayList<>();
+    /** Every campaign that was ever approved to contact the customer: asking again counts nothing. */
+    private final Map<org.clientele.events.campaign.CampaignId, ContactApproved> approvedCampaigns =
+            new java.util.HashMap<>();
+
+    /** The longest rolling period a cap can have (a policy's or a customer's own, at most 366 days). */
+    static final java.time.Duration PRESSURE_MEMORY = java.time.Duration.ofDays(366);
     /** Channels whose address hard-bounced, until the details change. */
     private final java.util.Set<Channel> invalidAddresses = java.util.EnumSet.noneOf(Channel.class);
     /** Outcomes already recorded, so that a repeated report records nothing. */
@@ -231,10 +237,9 @@ public class Customer {
     public ContactDecision handle(RequestContact command, Clock clock, ContactPolicy policy) {
         requireNotMergedOnly();
         Instant now = clock.instant();
-        for (ContactApproved approval : approvals) {
-            if (approval.campaignId().equals(command.campaignId()) && approval.channel() == command.channel()) {
-                return ContactDecision.approved(approval.variant());
-            }
+        ContactApproved earlier = approvedCampaigns.get(command.campaignId());
+        if (earlier != null && earlier.channel() == command.channel()) {
+            return ContactDecision.approved(earlier.variant());
         }
         ContactRefusal refusal = refusal(command, now, policy);
         if (refusal != null) {
@@ -300,9 +305,7 @@ public class Customer {
     @CommandHandler
     public Outcome handle(RecordDeliveryOutcome command, Clock clock) {
         requireActive();
-        ContactApproved contact = approvals.stream()
-                .filter(approval -> approval.campaignId().equals(command.campaignId()))
-                .findFirst()
+        ContactApproved contact = java.util.Optional.ofNullable(approvedCampaigns.get(command.campaignId()))
                 .orElseThrow(() -> new CustomerRejected(
                         Rejection.NO_APPROVED_CONTACT,
                         "customer " + id + " was never approved for contact by campaign " + command.campaignId()));
@@ -474,7 +477,10 @@ public class Customer {
 
     @EventSourcingHandler
     void on(ContactApproved event) {
+        approvedCampaigns.putIfAbsent(event.campaignId(), event);
         approvals.add(event);
+        Instant forgotten = event.approvedAt().minus(PRESSURE_MEMORY);
+        approvals.removeIf(approval -> approval.approvedAt().isBefore(forgotten));
     }
 
     @EventSourcingHandler

@@ -98,6 +98,16 @@ class ContactGateTest {
                 .expectResultMessagePayload(new ContactDecision(true, null, "A"));
     }
 
+    @Test
+    void anApprovalAYearOldStillAnswersForItsCampaignButNoLongerWeighs() {
+        fixture.given(history(
+                        new ContactApproved(ADA, SPRING, Channel.EMAIL, "A", daysAgo(380)),
+                        approvals(3, Channel.EMAIL, 2)))
+                .when(ask())
+                .expectNoEvents()
+                .expectResultMessagePayload(new ContactDecision(true, null, "A"));
+    }
+
     @Nested
     class Refusals {
 
