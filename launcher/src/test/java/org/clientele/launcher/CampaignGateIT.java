@@ -136,6 +136,22 @@ class CampaignGateIT {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().findValuesAsText("field"))
                 .contains("name", "controlRatio", "attributionWindowDays", "variants[0].code");
+        String customer = api.register("taken-id@example.com");
+        Answer taken = api.post(
+                "/api/campaigns",
+                ApiClient.BACKOFFICE,
+                "{\"campaignId\":\"" + customer + "\",\"name\":\"Clash\",\"channel\":\"EMAIL\"}");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.text("code")).isEqualTo("CAMPAIGN_ID_TAKEN");
+        Answer nullMember = launch(define("Null member", 0), "{\"customerIds\":[null]}");
+        assertThat(nullMember.status()).isEqualTo(400);
+        assertThat(nullMember.body().path("errors").get(0).path("field").asText())
+                .isEqualTo("customerIds");
+        Answer tooCostly = api.post(
+                "/api/campaigns",
+                ApiClient.BACKOFFICE,
+                "{\"name\":\"Costly\",\"channel\":\"EMAIL\",\"cost\":1e16,\"currency\":\"EUR\"}");
+        assertThat(tooCostly.status()).isEqualTo(400);
         assertThat(api.post("/api/campaigns", ApiClient.ANALYST, "{\"name\":\"x\",\"channel\":\"EMAIL\"}")
                         .status())
                 .isEqualTo(403);

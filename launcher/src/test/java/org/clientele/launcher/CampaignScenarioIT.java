@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.clientele.platform.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +28,8 @@ class CampaignScenarioIT {
         try (Backend backend = Backend.launcher(TestDatabase.newDatabase())) {
             ApiClient api = backend.api();
             Instant fortyDaysAgo = Instant.now().minus(Duration.ofDays(40));
-            List<String> audience = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String id = customer(i);
-                audience.add("\"" + id + "\"");
                 api.post("/api/customers", ApiClient.BACKOFFICE, """
                         {"customerId":"%s","email":"buyer%d@example.com","origin":{"source":"scenario"}}""".formatted(id, i));
                 api.post("/api/customers/" + id + "/purchases", ApiClient.BACKOFFICE, """
@@ -78,8 +74,9 @@ class CampaignScenarioIT {
             JsonNode gate = api.post(
                             "/api/campaigns/" + CAMPAIGN + "/contact-requests",
                             ApiClient.BACKOFFICE,
-                            "{\"customerIds\":[" + String.join(",", audience) + "]}")
+                            "{\"wholeAudience\":true}")
                     .body();
+            assertThat(gate.path("requested").asLong()).isEqualTo(20);
             assertThat(gate.path("approved").asLong()).isEqualTo(15);
             assertThat(gate.path("refused").toString())
                     .isEqualTo("{\"CONTROL_GROUP\":2,\"NO_CONSENT\":2,\"PRESSURE_CAP_CHANNEL\":1}");

@@ -76,6 +76,19 @@ public class CampaignDirectory {
         return found;
     }
 
+    /** The whole frozen audience, in batches, in a stable order. */
+    public List<List<UUID>> audienceInBatches(CampaignId id, int size) {
+        List<UUID> all = jdbc.queryForList(
+                "SELECT customer_id FROM campaign_audience WHERE campaign_id = ? ORDER BY customer_id",
+                UUID.class,
+                id.value());
+        List<List<UUID>> batches = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            batches.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return batches;
+    }
+
     @EventHandler
     void on(CampaignDefined event) {
         jdbc.update(

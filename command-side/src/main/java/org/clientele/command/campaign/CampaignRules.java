@@ -25,6 +25,9 @@ final class CampaignRules {
             throw new CampaignRejected(
                     "INVALID_CAMPAIGN", "the attribution window must be 1 to " + MAX_ATTRIBUTION_DAYS + " days");
         }
+        if (command.cost() != null && command.cost().amount().compareTo(new BigDecimal("1000000000000")) >= 0) {
+            throw new CampaignRejected("INVALID_CAMPAIGN", "a campaign's cost must be below 10^12");
+        }
         if (command.controlRatio() == null
                 || command.controlRatio().signum() < 0
                 || command.controlRatio().compareTo(MAX_CONTROL_RATIO) > 0) {

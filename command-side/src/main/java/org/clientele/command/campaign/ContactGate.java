@@ -91,6 +91,10 @@ public class ContactGate {
             return new Answer(customer, null, "CUSTOMER_NOT_FOUND");
         } catch (CustomerRejected e) {
             return new Answer(customer, null, e.rejection().name());
+        } catch (RuntimeException e) {
+            // one customer's failure (a timeout, a conflict that outlasted the retries) is that customer's answer:
+            // the others' decisions are recorded and reported all the same
+            return new Answer(customer, null, "NOT_DECIDED: " + e.getClass().getSimpleName());
         }
     }
 

@@ -22,6 +22,12 @@ final class ConsentStates {
         return state != null && state.granted() && (state.expiresAt() == null || at.isBefore(state.expiresAt()));
     }
 
+    /** Whether the consent changed after that instant. */
+    boolean changedAfter(Channel channel, ConsentPurpose purpose, Instant at) {
+        State state = states.get(new Key(channel, purpose));
+        return state != null && state.changedAt().isAfter(at);
+    }
+
     /** A change must not predate the last one, or the ledger would tell a different story than the events. */
     void checkInOrder(Channel channel, ConsentPurpose purpose, Instant effectiveAt) {
         State state = states.get(new Key(channel, purpose));

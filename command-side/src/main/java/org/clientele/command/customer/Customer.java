@@ -78,6 +78,8 @@ public class Customer {
     static final java.time.Duration PRESSURE_MEMORY = java.time.Duration.ofDays(366);
     /** Channels whose address hard-bounced, until the details change. */
     private final java.util.Set<Channel> invalidAddresses = java.util.EnumSet.noneOf(Channel.class);
+    /** When each channel's address last changed: a bounce dated before that is about the old one. */
+    private final Map<Channel, Instant> addressChangedAt = new java.util.EnumMap<>(Channel.class);
     /** Outcomes already recorded, so that a repeated report records nothing. */
     private final java.util.Set<String> outcomes = new java.util.HashSet<>();
 
@@ -238,19 +240,22 @@ public class Customer {
         requireNotMergedOnly();
         Instant now = clock.instant();
         ContactApproved earlier = approvedCampaigns.get(command.campaignId());
-        if (earlier != null && earlier.channel() == command.channel()) {
-            return ContactDecision.approved(earlier.variant());
-        }
-        ContactRefusal refusal = refusal(command, now, policy);
+        boolean again = earlier != null && earlier.channel() == command.channel();
+        // asked again: everything is checked anew (an erasure, an unsubscription, a bounce may have come since),
+        // but the caps, which this approval already counts in
+        ContactRefusal refusal = refusal(command, now, policy, again);
         if (refusal != null) {
             apply(new ContactRefused(id, command.campaignId(), command.channel(), refusal, now));
             return ContactDecision.refused(refusal);
+        }
+        if (again) {
+            return ContactDecision.approved(earlier.variant());
         }
         apply(new ContactApproved(id, command.campaignId(), command.channel(), command.assignment(), now));
         return ContactDecision.approved(command.assignment());
     }
 
-    private ContactRefusal refusal(RequestContact command, Instant now, ContactPolicy policy) {
+    private ContactRefusal refusal(RequestContact command, Instant now, ContactPolicy policy, boolean counted) {
         Channel channel = command.channel();
         if (erasure != null) {
             return ContactRefusal.ERASED;
@@ -278,6 +283,9 @@ public class Customer {
                 && !preferences.channels().isEmpty()
                 && !preferences.channels().contains(channel)) {
             return ContactRefusal.NOT_PREFERRED_CHANNEL;
+        }
+        if (counted) {
+            return null;
         }
         Instant since = now.minus(java.time.Duration.ofDays(policy.periodDays()));
         if (approvalsSince(since, channel) >= policy.maxPerChannel()) {
@@ -309,14 +317,17 @@ public class Customer {
                 .orElseThrow(() -> new CustomerRejected(
                         Rejection.NO_APPROVED_CONTACT,
                         "customer " + id + " was never approved for contact by campaign " + command.campaignId()));
-        Instant at = DatePolicy.occurredAt(command.occurredAt(), clock, "occurredAt");
-        String key = command.campaignId() + "|" + command.outcome() + "|" + at;
+        // one report of each kind per campaign: a retried batch, or a second open, records nothing more
+        String key = command.campaignId() + "|" + command.outcome();
         if (outcomes.contains(key)) {
             return Outcome.UNCHANGED;
         }
+        Instant at = DatePolicy.occurredAt(command.occurredAt(), clock, "occurredAt");
         apply(new DeliveryOutcomeRecorded(id, command.campaignId(), contact.channel(), command.outcome(), at));
+        // a late report does not undo a consent given again since
         if (command.outcome() == DeliveryOutcome.UNSUBSCRIBED
-                && consents.isGranted(contact.channel(), command.purpose(), at)) {
+                && consents.isGranted(contact.channel(), command.purpose(), at)
+                && !consents.changedAfter(contact.channel(), command.purpose(), at)) {
             apply(new ConsentWithdrawn(
                     id,
                     contact.channel(),
@@ -416,19 +427,24 @@ public class Customer {
     }
 
     @EventSourcingHandler
-    void on(ContactDetailsUpdated event) {
+    void on(ContactDetailsUpdated event, @org.axonframework.eventhandling.Timestamp Instant at) {
         ContactDetails before = contact;
         contact = event.contact();
         // a new address is worth trying again
         if (before == null || !Objects.equals(before.email(), contact.email())) {
-            invalidAddresses.remove(Channel.EMAIL);
+            addressChanged(java.util.EnumSet.of(Channel.EMAIL), at);
         }
         if (before == null || !Objects.equals(before.phone(), contact.phone())) {
-            invalidAddresses.removeAll(java.util.EnumSet.of(Channel.SMS, Channel.PHONE));
+            addressChanged(java.util.EnumSet.of(Channel.SMS, Channel.PHONE), at);
         }
         if (before == null || !Objects.equals(before.address(), contact.address())) {
-            invalidAddresses.remove(Channel.POSTAL);
+            addressChanged(java.util.EnumSet.of(Channel.POSTAL), at);
         }
+    }
+
+    private void addressChanged(java.util.Set<Channel> channels, Instant at) {
+        invalidAddresses.removeAll(channels);
+        channels.forEach(channel -> addressChangedAt.put(channel, at));
     }
 
     @EventSourcingHandler
@@ -485,9 +501,15 @@ public class Customer {
 
     @EventSourcingHandler
     void on(DeliveryOutcomeRecorded event) {
-        outcomes.add(event.campaignId() + "|" + event.outcome() + "|" + event.occurredAt());
+        outcomes.add(event.campaignId() + "|" + event.outcome());
         if (event.outcome() == DeliveryOutcome.HARD_BOUNCE) {
-            invalidAddresses.addAll(sharingAddress(event.channel()));
+            for (Channel bounced : sharingAddress(event.channel())) {
+                Instant changed = addressChangedAt.get(bounced);
+                // a bounce of an address replaced since says nothing of the new one
+                if (changed == null || !changed.isAfter(event.occurredAt())) {
+                    invalidAddresses.add(bounced);
+                }
+            }
         }
     }
 

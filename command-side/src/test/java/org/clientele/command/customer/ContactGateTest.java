@@ -108,6 +108,31 @@ class ContactGateTest {
                 .expectResultMessagePayload(new ContactDecision(true, null, "A"));
     }
 
+    @Test
+    void askingAgainChecksEverythingAnewButTheCaps() {
+        fixture.given(history(
+                        new ContactApproved(ADA, SPRING, Channel.EMAIL, "A", daysAgo(2)),
+                        new CustomerErased(ADA, "DSR-1", ErasureRequester.DATA_SUBJECT, daysAgo(1), null)))
+                .when(ask())
+                .expectEvents(refused(ContactRefusal.ERASED))
+                .expectResultMessagePayload(new ContactDecision(false, ContactRefusal.ERASED, null));
+    }
+
+    @Test
+    void askingAgainAfterAnUnsubscriptionIsRefused() {
+        fixture.given(history(
+                        new ContactApproved(ADA, SPRING, Channel.EMAIL, "A", daysAgo(2)),
+                        new ConsentWithdrawn(
+                                ADA,
+                                Channel.EMAIL,
+                                ConsentPurpose.MARKETING,
+                                ConsentSource.of("unsubscribe_link"),
+                                null,
+                                daysAgo(1))))
+                .when(ask())
+                .expectEvents(refused(ContactRefusal.NO_CONSENT));
+    }
+
     @Nested
     class Refusals {
 
@@ -256,6 +281,38 @@ class ContactGateTest {
                     .when(report(DeliveryOutcome.OPENED))
                     .expectNoEvents()
                     .expectResultMessagePayload(Outcome.UNCHANGED);
+        }
+
+        @Test
+        void aSecondReportOfTheSameKindIsRecordedOnceWhateverItsTime() {
+            fixture.given(history(
+                            contacted,
+                            new DeliveryOutcomeRecorded(
+                                    ADA, SPRING, Channel.EMAIL, DeliveryOutcome.OPENED, daysAgo(1))))
+                    .when(new RecordDeliveryOutcome(
+                            ADA, SPRING, ConsentPurpose.MARKETING, DeliveryOutcome.OPENED, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(Outcome.UNCHANGED);
+        }
+
+        @Test
+        void aLateUnsubscriptionDoesNotUndoAConsentGivenAgainSince() {
+            fixture.given(history(contacted, granted(NOW.minusSeconds(3_600))))
+                    .when(report(DeliveryOutcome.UNSUBSCRIBED)) // dated a day ago
+                    .expectEvents(new DeliveryOutcomeRecorded(
+                            ADA, SPRING, Channel.EMAIL, DeliveryOutcome.UNSUBSCRIBED, daysAgo(1)));
+        }
+
+        @Test
+        void aBounceOfAnAddressReplacedSinceLeavesTheNewOneValid() {
+            fixture.given(history(contacted, updated(newEmail())))
+                    .andGiven(new DeliveryOutcomeRecorded(
+                            ADA, SPRING, Channel.EMAIL, DeliveryOutcome.HARD_BOUNCE, daysAgo(30)))
+                    .when(ask(CampaignId.newId(), Channel.EMAIL, "A"))
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                            org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                    org.hamcrest.Matchers.instanceOf(ContactApproved.class),
+                                    org.axonframework.test.matchers.Matchers.andNoMore())));
         }
 
         @Test

@@ -38,7 +38,8 @@ public class ProcessingConfiguration {
 
     /**
      * Two commands on one customer at once: the second append breaks the unique (aggregate, sequence) constraint
-     * and Axon reports a concurrency conflict; the command is then retried on the fresh state.
+     * and Axon reports a concurrency conflict; the command is then retried on the fresh state. A broken business rule
+     * ({@link NonTransient}), an invalid value or a taken id answers at once: a retry would only repeat it.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
@@ -46,11 +47,20 @@ public class ProcessingConfiguration {
                 .retryExecutor(java.util.concurrent.Executors.newSingleThreadScheduledExecutor(daemon("command-retry")))
                 .retryInterval(20)
                 .maxRetryCount(5)
+                // Axon asks this of every cause in the chain: name only the failures a retry would repeat
+                .nonTransientFailurePredicate(ProcessingConfiguration::isNonTransient)
                 .build();
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(retries)
                 .build();
+    }
+
+    static boolean isNonTransient(Throwable failure) {
+        return failure instanceof NonTransient
+                || failure instanceof org.axonframework.common.AxonNonTransientException
+                || failure instanceof org.axonframework.modelling.command.AggregateStreamCreationException
+                || failure instanceof IllegalArgumentException;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.clientele.query.campaign.CampaignResults.Group;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +41,24 @@ public class CampaignMemory {
     /** The operations that ran on one launch segment, the best uplift in conversion first. */
     public record SegmentOperations(String segment, Instant asOf, List<Operation> operations) {}
 
+    /**
+     * A member's latest decision of the gate: approved with its {@code variant}, or refused with its {@code reason};
+     * on the campaign's {@code channel}.
+     */
+    public record Decision(
+            UUID customerId, boolean approved, String variant, String reason, String channel, Instant decidedAt) {}
+
+    /** A member of the frozen audience: its launch segment (null for an explicit list) and its arm. */
+    public record AudienceLine(UUID customerId, String segment, String assignment) {}
+
     private final CampaignMemoryRepository repository;
 
     CampaignMemory(CampaignMemoryRepository repository) {
         this.repository = repository;
+    }
+
+    public boolean exists(UUID campaignId) {
+        return repository.find(campaignId).isPresent();
     }
 
     public Optional<CampaignView> campaign(UUID campaignId) {
@@ -103,13 +118,25 @@ public class CampaignMemory {
     }
 
     /**
-     * The results of a launched campaign as of {@code asOf}.
+     * The results of a launched campaign as of {@code asOf} (closed or not: its windows run their course).
      *
-     * @param currency the currency to count revenue in; when null, the cost's, else the one most revenue was in
+     * @param currency the currency to count revenue in; when null, the cost's, else the one most sales were in
      */
     public CampaignResults results(CampaignView campaign, Instant asOf, String currency) {
-        Instant cut = cut(campaign, asOf);
-        return CampaignResults.of(campaign, repository.members(campaign, cut, null), asOf, currency, null);
+        return CampaignResults.of(campaign, repository.members(campaign, asOf, null), asOf, currency, null);
+    }
+
+    /**
+     * Each audience member's latest decision of the gate, when it is an approval ({@code approved}) or a refusal, in
+     * customer order: the list a sending tool works from.
+     */
+    public void latestDecisions(UUID campaignId, boolean approved, Consumer<Decision> sink) {
+        repository.latestDecisions(campaignId, approved, sink);
+    }
+
+    /** Every member of the campaign's frozen audience, in customer order. */
+    public void audience(UUID campaignId, Consumer<AudienceLine> sink) {
+        repository.audience(campaignId, sink);
     }
 
     public SegmentOperations segmentOperations(String segment, Instant asOf) {
@@ -119,14 +146,14 @@ public class CampaignMemory {
             if (campaign.launchedAt() == null) {
                 continue;
             }
-            Instant cut = cut(campaign, asOf);
             UUID id = entry.getKey();
             CampaignResults results = CampaignResults.of(
                     campaign,
-                    repository.members(campaign, cut, entry.getValue()),
+                    repository.members(campaign, asOf, entry.getValue()),
                     asOf,
                     null,
-                    repository.approvedTreatedMembers(id, cut));
+                    new CampaignResults.WholeCampaign(
+                            repository.approvedTreatedMembers(id, asOf), repository.lastApproval(id, asOf)));
             Group onSegment = results.segments().isEmpty()
                     ? results.total()
                     : results.segments().get(0);
@@ -139,10 +166,6 @@ public class CampaignMemory {
                 .thenComparing(operation -> operation.campaign().launchedAt(), Comparator.reverseOrder())
                 .thenComparing(operation -> operation.campaign().campaignId()));
         return new SegmentOperations(segment, asOf, operations);
-    }
-
-    private static Instant cut(CampaignView campaign, Instant asOf) {
-        return campaign.closedAt() != null && campaign.closedAt().isBefore(asOf) ? campaign.closedAt() : asOf;
     }
 
     private CampaignView withSegments(CampaignView campaign) {

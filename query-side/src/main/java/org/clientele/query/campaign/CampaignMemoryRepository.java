@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.clientele.events.campaign.AudienceMember;
 import org.clientele.events.campaign.CampaignClosed;
 import org.clientele.events.campaign.CampaignDefined;
@@ -32,6 +33,8 @@ import org.clientele.query.campaign.CampaignView.Status;
 import org.clientele.query.campaign.CampaignView.VariantView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The campaign memory's tables: batched writes for the projection, and the reads its views start from. */
 @Repository
@@ -58,14 +61,23 @@ class CampaignMemoryRepository {
             String currency,
             boolean isReturn) {}
 
+    private static final int FETCH_SIZE = 10_000;
+
     static final String CAMPAIGN_COLUMNS = "campaign_id, name, objective, channel, purpose, offer, message_reference, "
             + "target_description, cost_amount, cost_currency, attribution_window_days, control_ratio, defined_at, "
             + "audience, audience_size, control_size, launched_at, closed_at";
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
 
-    CampaignMemoryRepository(JdbcTemplate jdbc) {
+    CampaignMemoryRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // PostgreSQL streams a result in pages only inside a transaction and with a fetch size
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     // ---- writes ----
@@ -275,8 +287,9 @@ class CampaignMemoryRepository {
 
     /**
      * Everything the results of one campaign need on its members (of one launch segment when {@code segment} is
-     * given) up to {@code cut}: their own decisions and outcomes, the other campaigns' approved contacts from the
-     * launch on (an earlier one can never be the latest touch), and their purchases from the launch on.
+     * given) up to {@code cut}: their own decisions and outcomes (hard bounces dated), the other campaigns' touches
+     * from the launch on (an earlier one can never be the latest; a contact a hard bounce of its campaign followed is
+     * none), and their purchases from the launch on.
      */
     List<CampaignResults.Member> members(CampaignView campaign, Instant cut, String segment) {
         UUID id = UUID.fromString(campaign.campaignId());
@@ -313,10 +326,16 @@ class CampaignMemoryRepository {
                 args(id, timestamp(cut), memberArgs));
 
         jdbc.query(
-                "SELECT customer_id, outcome FROM campaign_outcome WHERE campaign_id = ? AND occurred_at <= ? "
-                        + "AND customer_id IN (" + members + ")",
+                "SELECT customer_id, outcome, occurred_at FROM campaign_outcome WHERE campaign_id = ? "
+                        + "AND occurred_at <= ? AND customer_id IN (" + members + ") "
+                        + "ORDER BY customer_id, occurred_at",
                 rs -> {
-                    builders.get(rs.getObject(1, UUID.class)).outcomes.add(DeliveryOutcome.valueOf(rs.getString(2)));
+                    MemberBuilder member = builders.get(rs.getObject(1, UUID.class));
+                    DeliveryOutcome outcome = DeliveryOutcome.valueOf(rs.getString(2));
+                    member.outcomes.add(outcome);
+                    if (outcome == DeliveryOutcome.HARD_BOUNCE) {
+                        member.hardBounces.add(instant(rs, 3));
+                    }
                 },
                 args(id, timestamp(cut), memberArgs));
 
@@ -324,13 +343,16 @@ class CampaignMemoryRepository {
                 "SELECT c.customer_id, c.campaign_id, c.decided_at, k.attribution_window_days "
                         + "FROM campaign_contact c JOIN campaign k ON k.campaign_id = c.campaign_id "
                         + "WHERE c.approved AND c.campaign_id <> ? AND c.decided_at >= ? AND c.decided_at <= ? "
-                        + "AND c.customer_id IN (" + members + ")",
+                        + "AND c.customer_id IN (" + members + ") "
+                        + "AND NOT EXISTS (SELECT 1 FROM campaign_outcome o WHERE o.campaign_id = c.campaign_id "
+                        + "AND o.customer_id = c.customer_id AND o.outcome = 'HARD_BOUNCE' "
+                        + "AND o.occurred_at >= c.decided_at AND o.occurred_at <= ?)",
                 rs -> {
                     builders.get(rs.getObject(1, UUID.class))
                             .otherContacts
-                            .add(new Touch(rs.getObject(2, UUID.class), instant(rs, 3), rs.getInt(4), true));
+                            .add(new Touch(rs.getObject(2, UUID.class), instant(rs, 3), rs.getInt(4)));
                 },
-                args(id, timestamp(launch), timestamp(cut), memberArgs));
+                args(id, timestamp(launch), timestamp(cut), memberArgs, timestamp(cut)));
 
         jdbc.query(
                 "SELECT customer_id, reference, purchased_at, amount, currency, is_return FROM campaign_purchase "
@@ -364,6 +386,54 @@ class CampaignMemoryRepository {
         return count == null ? 0 : count;
     }
 
+    /** The campaign's latest approved contact by {@code cut}, or null: the start of its last window. */
+    Instant lastApproval(UUID campaignId, Instant cut) {
+        OffsetDateTime last = jdbc.queryForObject(
+                "SELECT max(decided_at) FROM campaign_contact WHERE campaign_id = ? AND approved AND decided_at <= ?",
+                OffsetDateTime.class,
+                campaignId,
+                timestamp(cut));
+        return last == null ? null : last.toInstant();
+    }
+
+    /**
+     * Each audience member's latest decision of the gate, approved or refused as asked, in customer order, streamed
+     * to {@code sink}. At the same instant an approval is later than a refusal.
+     */
+    void latestDecisions(UUID campaignId, boolean approved, Consumer<CampaignMemory.Decision> sink) {
+        readOnly.executeWithoutResult(status -> streaming.query(
+                "SELECT customer_id, approved, variant, reason, channel, decided_at FROM ("
+                        + "SELECT DISTINCT ON (c.customer_id) c.customer_id, c.approved, c.variant, c.reason, "
+                        + "c.channel, c.decided_at FROM campaign_contact c JOIN campaign_member m "
+                        + "ON m.campaign_id = c.campaign_id AND m.customer_id = c.customer_id "
+                        + "WHERE c.campaign_id = ? "
+                        + "ORDER BY c.customer_id, c.decided_at DESC, c.approved DESC, c.event_id DESC) latest "
+                        + "WHERE approved = ? ORDER BY customer_id",
+                rs -> {
+                    sink.accept(new CampaignMemory.Decision(
+                            rs.getObject(1, UUID.class),
+                            rs.getBoolean(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            instant(rs, 6)));
+                },
+                campaignId,
+                approved));
+    }
+
+    /** Every member of the campaign's frozen audience, in customer order, streamed to {@code sink}. */
+    void audience(UUID campaignId, Consumer<CampaignMemory.AudienceLine> sink) {
+        readOnly.executeWithoutResult(status -> streaming.query(
+                "SELECT customer_id, segment, assignment FROM campaign_member WHERE campaign_id = ? "
+                        + "ORDER BY customer_id",
+                rs -> {
+                    sink.accept(new CampaignMemory.AudienceLine(
+                            rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)));
+                },
+                campaignId));
+    }
+
     private static final class MemberBuilder {
         final UUID customerId;
         final String segment;
@@ -371,6 +441,7 @@ class CampaignMemoryRepository {
         final List<Instant> approvals = new ArrayList<>();
         String lastRefusal;
         final Set<DeliveryOutcome> outcomes = EnumSet.noneOf(DeliveryOutcome.class);
+        final List<Instant> hardBounces = new ArrayList<>();
         final List<Touch> otherContacts = new ArrayList<>();
         final List<Purchase> purchases = new ArrayList<>();
 
@@ -388,6 +459,7 @@ class CampaignMemoryRepository {
                     List.copyOf(approvals),
                     lastRefusal,
                     outcomes.isEmpty() ? Set.of() : EnumSet.copyOf(outcomes),
+                    List.copyOf(hardBounces),
                     List.copyOf(otherContacts),
                     List.copyOf(purchases));
         }
@@ -399,9 +471,10 @@ class CampaignMemoryRepository {
         return all.toArray();
     }
 
-    private static Object[] args(Object first, Object second, Object third, List<Object> rest) {
+    private static Object[] args(Object first, Object second, Object third, List<Object> rest, Object last) {
         List<Object> all = new ArrayList<>(List.of(first, second, third));
         all.addAll(rest);
+        all.add(last);
         return all.toArray();
     }
 

@@ -3,6 +3,7 @@ package org.clientele.query.campaign;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +21,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.clientele.events.campaign.AudienceMember;
 import org.clientele.events.campaign.DeliveryOutcome;
-import org.clientele.query.campaign.Attribution.Credit;
 import org.clientele.query.campaign.Attribution.Purchase;
 import org.clientele.query.campaign.Attribution.Touch;
 import org.clientele.query.campaign.UpliftStatistics.Estimate;
@@ -29,6 +30,12 @@ import org.clientele.query.campaign.UpliftStatistics.Estimate;
  * gate decided, what the sending tool reported, who converted and for how much, and the uplift over the control
  * group. One pure function over the campaign's facts; every view of results calls it. Definitions are in
  * docs/campaigns.md.
+ *
+ * <p>Two measures of revenue, for two questions. The comparison with the control group (conversion, revenue, revenue
+ * per head, uplift, incremental revenue) measures every member, treated or control, contacted or not, over the same
+ * window from the launch: intention to treat, like with like. The revenue credited to the campaign (attributed
+ * revenue, ROI) follows its contacts by last touch ({@link Attribution}). Closing a campaign stops its contacts, not
+ * its measurement: the windows run their course, and the figures are final once they all have.
  */
 public record CampaignResults(
         String campaignId,
@@ -38,6 +45,7 @@ public record CampaignResults(
         Instant launchedAt,
         Instant closedAt,
         Instant asOf,
+        Instant lastWindowEndsAt,
         boolean finalResults,
         int attributionWindowDays,
         String currency,
@@ -49,6 +57,18 @@ public record CampaignResults(
     /** The arm of every member of a campaign without variants. */
     public static final String MAIN = "MAIN";
 
+    /**
+     * The members each side of a comparison needs before a verdict is given: under it, the uplift and its interval
+     * are shown, and the verdict is {@link Verdict#TOO_SMALL}.
+     */
+    public static final int MIN_MEMBERS_FOR_VERDICT = 30;
+
+    /**
+     * What results on part of the audience (one launch segment) need to know of the whole campaign: its treated
+     * members approved at least once, to share its cost, and its latest approval, to know when its last window ends.
+     */
+    public record WholeCampaign(long approvedTreatedMembers, Instant lastApproval) {}
+
     /** One audience member with everything the campaign's results need about it, up to the results' date. */
     public record Member(
             UUID customerId,
@@ -57,6 +77,7 @@ public record CampaignResults(
             List<Instant> approvals,
             String lastRefusal,
             Set<DeliveryOutcome> outcomes,
+            List<Instant> hardBounces,
             List<Touch> otherContacts,
             List<Purchase> purchases) {
 
@@ -64,21 +85,22 @@ public record CampaignResults(
             return AudienceMember.CONTROL.equals(assignment);
         }
 
-        /** The member as known at {@code cut}: contacts up to it, purchases from the launch up to it. */
-        Member clipped(Instant launchedAt, Instant cut) {
+        /** The member as known at {@code asOf}: contacts and bounces up to it, purchases from the launch up to it. */
+        Member clipped(Instant launchedAt, Instant asOf) {
             return new Member(
                     customerId,
                     segment,
                     assignment,
-                    approvals.stream().filter(at -> !at.isAfter(cut)).toList(),
+                    approvals.stream().filter(at -> !at.isAfter(asOf)).toList(),
                     lastRefusal,
                     outcomes,
+                    hardBounces.stream().filter(at -> !at.isAfter(asOf)).toList(),
                     otherContacts.stream()
-                            .filter(touch -> !touch.at().isAfter(cut))
+                            .filter(touch -> !touch.at().isAfter(asOf))
                             .toList(),
                     purchases.stream()
                             .filter(purchase -> !purchase.at().isBefore(launchedAt)
-                                    && !purchase.at().isAfter(cut))
+                                    && !purchase.at().isAfter(asOf))
                             .toList());
         }
     }
@@ -102,7 +124,9 @@ public record CampaignResults(
     /**
      * One side of a comparison. Members are counted once each: {@code approved} at least once, else {@code refused}
      * by the reason of their latest refusal, else {@code undecided}; the outcome counts are members with at least
-     * one such report ({@code opened} counting a click as an open too).
+     * one such report ({@code opened} counting a click as an open too). {@code converted}, {@code revenue} and
+     * {@code revenuePerHead} measure every member over the window from the launch; {@code attributedRevenue} is what
+     * the campaign's contacts are credited with by last touch, over their own windows.
      */
     public record Arm(
             long members,
@@ -127,41 +151,55 @@ public record CampaignResults(
     public record Uplift(Estimate conversionRate, Estimate revenuePerHead) {}
 
     /**
-     * What the uplift's intervals say: WINNER when one lies above zero and none below, LOSER the reverse, MIXED when
-     * one lies above and the other below, INCONCLUSIVE when both hold zero, UNMEASURED without an interval.
+     * What the uplift's intervals say: UNMEASURED when a side has no member (no interval), TOO_SMALL when a side has
+     * fewer than {@link #MIN_MEMBERS_FOR_VERDICT}; otherwise WINNER when one interval lies above zero and none below,
+     * LOSER the reverse, MIXED when one lies above and the other below, INCONCLUSIVE when both hold zero.
      */
     public enum Verdict {
         WINNER,
         MIXED,
         INCONCLUSIVE,
         LOSER,
+        TOO_SMALL,
         UNMEASURED
     }
 
     /**
      * The results of {@code campaign} over {@code members}.
      *
-     * @param asOf the date of the figures; a closed campaign's figures stop at its closing
-     * @param currency the currency revenue is counted in; when null, the cost's, else the one most revenue was in
-     * @param approvedInCampaign when the members are only part of the audience (one segment), the treated members
-     *     of the whole campaign approved at least once, to share its cost; null when they are the whole audience
+     * @param asOf the date of the figures: facts up to it count, whether the campaign is closed or not
+     * @param currency the currency revenue is counted in; when null, the cost's, else the one most sales were in
+     * @param whole when the members are only part of the audience (one segment), what the results need of the whole
+     *     campaign; null when they are the whole audience
      */
     public static CampaignResults of(
-            CampaignView campaign, List<Member> members, Instant asOf, String currency, Long approvedInCampaign) {
+            CampaignView campaign, List<Member> members, Instant asOf, String currency, WholeCampaign whole) {
         Objects.requireNonNull(campaign.launchedAt(), "a campaign has results once launched");
-        Instant cut = campaign.closedAt() != null && campaign.closedAt().isBefore(asOf) ? campaign.closedAt() : asOf;
         UUID id = UUID.fromString(campaign.campaignId());
-        List<Credited> credited = new ArrayList<>(members.size());
+        Duration window = Duration.ofDays(campaign.attributionWindowDays());
+        Instant launch = campaign.launchedAt();
+        Instant comparedUntil = launch.plus(window);
+        Instant lastApproval = whole != null ? whole.lastApproval() : null;
+        List<Measured> measured = new ArrayList<>(members.size());
         for (Member member : members) {
-            Member clipped = member.clipped(campaign.launchedAt(), cut);
-            List<Touch> own = Attribution.ownTouches(
-                    id, campaign.launchedAt(), campaign.attributionWindowDays(), clipped.approvals());
-            credited.add(
-                    new Credited(clipped, Attribution.credits(id, own, clipped.otherContacts(), clipped.purchases())));
+            Member clipped = member.clipped(launch, asOf);
+            if (whole == null) {
+                for (Instant approval : clipped.approvals()) {
+                    lastApproval = lastApproval == null || approval.isAfter(lastApproval) ? approval : lastApproval;
+                }
+            }
+            // the comparison: every member over [launch, launch + window], whatever the gate did and when
+            List<Purchase> compared = clipped.purchases().stream()
+                    .filter(purchase -> !purchase.at().isAfter(comparedUntil))
+                    .toList();
+            List<Touch> own = Attribution.touches(
+                    id, campaign.attributionWindowDays(), clipped.approvals(), clipped.hardBounces());
+            measured.add(new Measured(
+                    clipped, compared, Attribution.credits(id, own, clipped.otherContacts(), clipped.purchases())));
         }
         String chosen = currency != null
                 ? currency
-                : campaign.cost() != null ? campaign.cost().currency() : mostRevenue(credited);
+                : campaign.cost() != null ? campaign.cost().currency() : mostSales(measured);
         int digits = chosen == null ? 2 : Math.max(Currency.getInstance(chosen).getDefaultFractionDigits(), 0);
 
         Tally treated = new Tally();
@@ -169,9 +207,9 @@ public record CampaignResults(
         Map<String, Tally> variantTallies = new LinkedHashMap<>();
         campaign.arms().forEach(arm -> variantTallies.put(arm, new Tally()));
         Map<String, Tally[]> segmentTallies = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
-        for (Credited entry : credited) {
+        for (Measured entry : measured) {
             Member member = entry.member();
-            MemberResult result = MemberResult.of(member, entry.credits(), chosen, digits);
+            MemberResult result = MemberResult.of(entry, chosen, digits);
             Tally[] bySegment =
                     segmentTallies.computeIfAbsent(member.segment(), s -> new Tally[] {new Tally(), new Tally()});
             if (member.isControl()) {
@@ -186,22 +224,27 @@ public record CampaignResults(
             }
         }
 
-        Costing costing = new Costing(campaign, chosen, approvedInCampaign, treated.approved);
-        Group total = costing.group(null, null, treated, control, digits, approvedInCampaign == null);
+        Costing costing =
+                new Costing(campaign, chosen, whole == null ? null : whole.approvedTreatedMembers(), treated.approved);
+        Group total = costing.group(null, null, treated, control, digits, whole == null);
         List<Group> variants = new ArrayList<>();
         variantTallies.forEach((arm, tally) -> variants.add(costing.group(arm, null, tally, control, digits, false)));
         List<Group> segments = new ArrayList<>();
         segmentTallies.forEach((segment, tallies) ->
                 segments.add(costing.group(null, segment, tallies[0], tallies[1], digits, false)));
+        // the control group's window from the launch, and each contact's: the last one to end
+        Instant lastWindowEndsAt =
+                lastApproval != null && lastApproval.isAfter(launch) ? lastApproval.plus(window) : comparedUntil;
         return new CampaignResults(
                 campaign.campaignId(),
                 campaign.name(),
                 campaign.status(),
                 campaign.channel(),
-                campaign.launchedAt(),
+                launch,
                 campaign.closedAt(),
-                cut,
-                campaign.closedAt() != null && cut.equals(campaign.closedAt()),
+                asOf,
+                lastWindowEndsAt,
+                campaign.closedAt() != null && asOf.isAfter(lastWindowEndsAt),
                 campaign.attributionWindowDays(),
                 chosen,
                 campaign.cost(),
@@ -210,15 +253,21 @@ public record CampaignResults(
                 segments);
     }
 
-    private record Credited(Member member, List<Credit> credits) {}
+    /** A member, its purchases in the comparison window, and those credited to the campaign. */
+    private record Measured(Member member, List<Purchase> compared, List<Purchase> credited) {}
 
-    /** The currency with the most counted sales (returns aside); the first in alphabetical order on a tie. */
-    private static String mostRevenue(List<Credited> credited) {
+    /**
+     * The currency with the most sales (returns aside) in the comparison window or credited; the first in
+     * alphabetical order on a tie.
+     */
+    private static String mostSales(List<Measured> measured) {
         Map<String, BigDecimal> sales = new TreeMap<>();
-        for (Credited entry : credited) {
-            for (Credit credit : entry.credits()) {
-                if (!credit.purchase().isReturn()) {
-                    sales.merge(credit.purchase().currency(), credit.purchase().amount(), BigDecimal::add);
+        for (Measured entry : measured) {
+            Set<Purchase> counted = new LinkedHashSet<>(entry.compared());
+            counted.addAll(entry.credited());
+            for (Purchase purchase : counted) {
+                if (!purchase.isReturn()) {
+                    sales.merge(purchase.currency(), purchase.amount(), BigDecimal::add);
                 }
             }
         }
@@ -240,19 +289,18 @@ public record CampaignResults(
             BigDecimal revenue,
             BigDecimal attributedRevenue) {
 
-        static MemberResult of(Member member, List<Credit> credits, String currency, int digits) {
+        static MemberResult of(Measured measured, String currency, int digits) {
+            Member member = measured.member();
             boolean converted = false;
             BigDecimal revenue = BigDecimal.ZERO.setScale(digits);
-            BigDecimal attributed = revenue;
-            for (Credit credit : credits) {
-                Purchase purchase = credit.purchase();
+            for (Purchase purchase : measured.compared()) {
                 // a purchase in another currency still converts; it adds nothing to a sum in this currency
                 converted |= !purchase.isReturn();
-                if (purchase.currency().equals(currency)) {
-                    BigDecimal amount = purchase.amount().setScale(digits, RoundingMode.HALF_EVEN);
-                    revenue = revenue.add(amount);
-                    attributed = credit.attributed() ? attributed.add(amount) : attributed;
-                }
+                revenue = revenue.add(inCurrency(purchase, currency, digits));
+            }
+            BigDecimal attributed = BigDecimal.ZERO.setScale(digits);
+            for (Purchase purchase : measured.credited()) {
+                attributed = attributed.add(inCurrency(purchase, currency, digits));
             }
             return new MemberResult(
                     !member.approvals().isEmpty(),
@@ -261,6 +309,12 @@ public record CampaignResults(
                     converted,
                     revenue,
                     attributed);
+        }
+
+        private static BigDecimal inCurrency(Purchase purchase, String currency, int digits) {
+            return purchase.currency().equals(currency)
+                    ? purchase.amount().setScale(digits, RoundingMode.HALF_EVEN)
+                    : BigDecimal.ZERO;
         }
     }
 
@@ -358,7 +412,7 @@ public record CampaignResults(
                     treated.arm(digits),
                     control.arm(digits),
                     new Uplift(conversion, perHead),
-                    verdict(conversion, perHead),
+                    verdict(conversion, perHead, treated.members, control.members),
                     cost == null ? null : cost.setScale(digits, RoundingMode.HALF_EVEN),
                     returnOn(treated.attributed, cost),
                     incremental,
@@ -389,9 +443,12 @@ public record CampaignResults(
                     revenue.subtract(cost).divide(cost, MathContext.DECIMAL64).doubleValue(), 4);
         }
 
-        private static Verdict verdict(Estimate conversion, Estimate perHead) {
+        private static Verdict verdict(Estimate conversion, Estimate perHead, long treated, long control) {
             if (conversion.low() == null && perHead.low() == null) {
                 return Verdict.UNMEASURED;
+            }
+            if (treated < MIN_MEMBERS_FOR_VERDICT || control < MIN_MEMBERS_FOR_VERDICT) {
+                return Verdict.TOO_SMALL;
             }
             boolean above = conversion.significantlyAbove() || perHead.significantlyAbove();
             boolean below = conversion.significantlyBelow() || perHead.significantlyBelow();

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
  * customer, with the customers who never open and those who open or click the most.
  *
  * <p>A message is a campaign's approved contact with a customer (several approvals for one campaign are one
- * message), dated by its first approval, in {@code [from, asOf]}. It counts as opened when the sending tool reported
- * OPENED or CLICKED for it (a click without a tracked open is still an open), clicked on CLICKED, both by
- * {@code asOf}. A message that bounced and was never reported delivered, opened or clicked never reached anyone and
- * is left out. Its segment is the customer's launch segment in that campaign.
+ * message), dated by its first approval, in {@code [from, asOf]}, that the sending tool reported sent: SENT,
+ * DELIVERED, or a later outcome (OPENED, CLICKED, UNSUBSCRIBED, COMPLAINED) by {@code asOf}. An approval without
+ * such a report is not a message: the gate allowed it, nothing says it went out. A message that bounced (soft or
+ * hard) and was never reported delivered or later never reached anyone and is left out too. It counts as opened
+ * when the sending tool reported OPENED or CLICKED for it (a click without a tracked open is still an open), clicked
+ * on CLICKED, both by {@code asOf}. Its segment is the customer's launch segment in that campaign.
  */
 @Component
 public class Receptivity {
@@ -60,6 +62,9 @@ public class Receptivity {
             List<CustomerRates> bestOpeners,
             List<CustomerRates> bestClickers,
             CustomerReceptivity customer) {}
+
+    /** The outcomes that say a message reached its customer (and so was sent). */
+    private static final String REACHED = "('DELIVERED', 'OPENED', 'CLICKED', 'UNSUBSCRIBED', 'COMPLAINED')";
 
     private final JdbcTemplate jdbc;
 
@@ -188,8 +193,9 @@ public class Receptivity {
             sql.append(" GROUP BY campaign_id, customer_id), response AS (SELECT msg.customer_id, msg.sent_at, "
                     + "m.segment, coalesce(bool_or(o.outcome IN ('OPENED', 'CLICKED')), false) AS opened, "
                     + "coalesce(bool_or(o.outcome = 'CLICKED'), false) AS clicked, "
+                    + "coalesce(bool_or(o.outcome = 'SENT'), false) AS sent, "
                     + "coalesce(bool_or(o.outcome IN ('SOFT_BOUNCE', 'HARD_BOUNCE')), false) AS bounced, "
-                    + "coalesce(bool_or(o.outcome IN ('DELIVERED', 'OPENED', 'CLICKED')), false) AS reached "
+                    + "coalesce(bool_or(o.outcome IN " + REACHED + "), false) AS reached "
                     + "FROM message msg LEFT JOIN campaign_member m "
                     + "ON m.campaign_id = msg.campaign_id AND m.customer_id = msg.customer_id "
                     + "LEFT JOIN campaign_outcome o ON o.campaign_id = msg.campaign_id "
@@ -200,7 +206,7 @@ public class Receptivity {
                 args.add(segment);
             }
             sql.append(" GROUP BY msg.campaign_id, msg.customer_id, msg.sent_at, m.segment), "
-                    + "received AS (SELECT * FROM response WHERE reached OR NOT bounced) ");
+                    + "received AS (SELECT * FROM response WHERE reached OR (sent AND NOT bounced)) ");
             return sql.toString();
         }
     }

@@ -46,6 +46,16 @@ class FactStore {
             void visit(FactIndex index, int customer);
         }
 
+        /** One customer's phase at an instant, or null when not in the file (then). */
+        org.clientele.query.customer.LifecyclePhase phaseAt(UUID customer, long at) {
+            int changed = changes.find(customer);
+            if (changed >= 0) {
+                return changes.phaseAt(changed, at);
+            }
+            int known = base.find(customer);
+            return known < 0 || overridden.get(known) ? null : base.phaseAt(known, at);
+        }
+
         void forEach(Visitor visitor) {
             for (int i = 0; i < base.size; i++) {
                 if (!overridden.get(i)) {

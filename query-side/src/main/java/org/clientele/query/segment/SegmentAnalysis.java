@@ -173,6 +173,20 @@ public class SegmentAnalysis {
         return new SegmentViews.Transitions(from, to, total[0], transitions);
     }
 
+    /** The phase of each of these customers as of a date, for those in the file by then. */
+    public Map<UUID, String> phasesOf(java.util.Collection<UUID> customers, Instant asOf) {
+        long at = FactIndex.micros(asOf);
+        FactStore.Snapshot snapshot = store.current();
+        Map<UUID, String> phases = new java.util.HashMap<>();
+        for (UUID customer : customers) {
+            LifecyclePhase phase = snapshot.phaseAt(customer, at);
+            if (phase != null) {
+                phases.put(customer, phase.name());
+            }
+        }
+        return phases;
+    }
+
     /** One customer's phases up to a date, or empty when the customer is unknown. */
     public Optional<PhaseHistory> phaseHistory(UUID customer, Instant until) {
         PhaseHistory[] found = {null};

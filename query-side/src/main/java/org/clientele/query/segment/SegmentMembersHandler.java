@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
+import org.clientele.events.segment.FindLifecyclePhases;
 import org.clientele.events.segment.FindSegmentMembers;
+import org.clientele.events.segment.LifecyclePhases;
 import org.clientele.events.segment.SegmentMembers;
 import org.clientele.query.customer.LifecyclePhase;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,11 @@ class SegmentMembersHandler {
                         "'" + query.view() + "' is not a segment view; one of lifecycle, rfm, tiers");
         }
         return new SegmentMembers(members);
+    }
+
+    @QueryHandler
+    LifecyclePhases handle(FindLifecyclePhases query) {
+        return new LifecyclePhases(segments.phasesOf(query.customerIds(), query.asOf()));
     }
 
     private static RfmSegment rfm(String text) {

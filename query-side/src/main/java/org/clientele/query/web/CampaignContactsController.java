@@ -92,10 +92,11 @@ class CampaignContactsController {
     @Operation(
             summary = "Open and click rates: overall, month by month, per launch segment; never-openers, best openers"
                     + " and clickers",
-            description = "A message is a campaign's approved contact with a customer, dated by its first approval;"
-                    + " opened when OPENED or CLICKED was reported, clicked on CLICKED; bounced messages never"
-                    + " delivered are left out. Channels that report no opens (SMS, postal) are best left out with"
-                    + " `channel`.")
+            description = "A message is a campaign's approved contact with a customer, dated by its first approval,"
+                    + " that the sending tool reported SENT, DELIVERED or later (OPENED, CLICKED...): an approval"
+                    + " without a report is no message. Opened when OPENED or CLICKED was reported, clicked on"
+                    + " CLICKED; bounced messages never delivered are left out. Channels that report no opens (SMS,"
+                    + " postal) are best left out with `channel`.")
     Receptivity.View receptivity(
             @Parameter(description = "messages from this day (its start) or instant; 12 months before asOf when absent")
                     @RequestParam(required = false)

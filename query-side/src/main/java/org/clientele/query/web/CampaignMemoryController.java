@@ -92,10 +92,12 @@ class CampaignMemoryController {
     @GetMapping("/api/campaigns/{id}/results")
     @Operation(
             summary = "A campaign's results: counts, revenue, ROI and uplift over control, per variant and per segment",
-            description = "Treated members (assigned to a variant) against the control group, by intention to treat;"
-                    + " purchases counted by last touch within the attribution window (from the launch for members"
-                    + " never contacted). Uplifts carry 95 % confidence intervals; a closed campaign's figures stop at"
-                    + " its closing. 404 CAMPAIGN_NOT_FOUND, 409 CAMPAIGN_NOT_LAUNCHED.")
+            description = "Treated members (assigned to a variant) against the control group, by intention to treat:"
+                    + " every member's purchases over the same window from the launch. Attributed revenue and ROI"
+                    + " follow the contacts by last touch. Uplifts carry 95 % confidence intervals; a verdict needs"
+                    + " 30 members a side (TOO_SMALL otherwise). Closing stops the contacts, not the windows: results"
+                    + " are final once closed and past the last window's end. 404 CAMPAIGN_NOT_FOUND, 409"
+                    + " CAMPAIGN_NOT_LAUNCHED.")
     CampaignResults results(
             @PathVariable String id,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.clientele.query.campaign.Attribution.Credit;
 import org.clientele.query.campaign.Attribution.Purchase;
 import org.clientele.query.campaign.Attribution.Touch;
 import org.junit.jupiter.api.Test;
@@ -21,12 +20,10 @@ class CampaignAttributionTest {
 
     @Test
     void aPurchaseWithinTheWindowAfterAContactIsAttributed() {
-        List<Credit> credits = credits(
+        List<Purchase> credits = credits(
                 List.of(contact(SPRING, LAUNCH.plus(hours(1)), 7)), List.of(), purchase("P1", LAUNCH.plus(days(2))));
 
-        assertThat(credits)
-                .extracting(credit -> credit.purchase().reference(), Credit::attributed)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("P1", true));
+        assertThat(credits).extracting(Purchase::reference).containsExactly("P1");
     }
 
     @Test
@@ -80,21 +77,29 @@ class CampaignAttributionTest {
     }
 
     @Test
-    void aMemberNeverContactedIsMeasuredFromTheLaunchWithoutAttribution() {
-        List<Touch> own = Attribution.ownTouches(SPRING, LAUNCH, 7, List.of());
+    void aMemberNeverContactedHasNoTouchAndIsCreditedNothing() {
+        List<Touch> own = Attribution.touches(SPRING, 7, List.of(), List.of());
 
-        assertThat(own).containsExactly(new Touch(SPRING, LAUNCH, 7, false));
-        assertThat(credits(own, List.of(), purchase("P", LAUNCH.plus(days(3)))))
-                .extracting(Credit::attributed)
-                .containsExactly(false);
+        assertThat(own).isEmpty();
+        assertThat(credits(own, List.of(), purchase("P", LAUNCH.plus(days(3))))).isEmpty();
     }
 
     @Test
-    void anotherCampaignsContactAtTheLaunchInstantBeatsTheLaunch() {
-        List<Touch> own = Attribution.ownTouches(SPRING, LAUNCH, 7, List.of());
+    void aContactAHardBounceFollowedIsNoTouch() {
+        Instant approved = LAUNCH.plus(hours(1));
+        Instant bounced = approved.plus(Duration.ofMinutes(20));
 
-        assertThat(credits(own, List.of(contact(LOYALTY, LAUNCH, 7)), purchase("P", LAUNCH.plus(days(1)))))
-                .isEmpty();
+        // the message reached nobody: nothing is credited to it
+        List<Touch> own = Attribution.touches(SPRING, 7, List.of(approved), List.of(bounced));
+        assertThat(own).isEmpty();
+        assertThat(credits(own, List.of(), purchase("P", LAUNCH.plus(days(2))))).isEmpty();
+        // a bounce before the contact (an older address) does not undo it
+        assertThat(Attribution.touches(SPRING, 7, List.of(approved), List.of(approved.minusSeconds(1))))
+                .containsExactly(contact(SPRING, approved, 7));
+        // approved again after the bounce (the address was corrected): that contact is a touch
+        Instant again = LAUNCH.plus(days(2));
+        assertThat(Attribution.touches(SPRING, 7, List.of(approved, again), List.of(bounced)))
+                .containsExactly(contact(SPRING, again, 7));
     }
 
     @Test
@@ -115,16 +120,16 @@ class CampaignAttributionTest {
         Purchase refund = new Purchase("R1", LAUNCH.plus(days(2)), new BigDecimal("-20.00"), "EUR", true);
 
         assertThat(Attribution.credits(SPRING, List.of(contact(SPRING, LAUNCH, 7)), List.of(), List.of(refund)))
-                .extracting(credit -> credit.purchase().amount())
+                .extracting(Purchase::amount)
                 .containsExactly(new BigDecimal("-20.00"));
     }
 
-    private static List<Credit> credits(List<Touch> own, List<Touch> others, Purchase purchase) {
+    private static List<Purchase> credits(List<Touch> own, List<Touch> others, Purchase purchase) {
         return Attribution.credits(SPRING, own, others, List.of(purchase));
     }
 
     private static Touch contact(UUID campaign, Instant at, int windowDays) {
-        return new Touch(campaign, at, windowDays, true);
+        return new Touch(campaign, at, windowDays);
     }
 
     private static Purchase purchase(String reference, Instant at) {

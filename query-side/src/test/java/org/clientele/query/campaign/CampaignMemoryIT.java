@@ -11,6 +11,7 @@ import static org.clientele.events.campaign.DeliveryOutcome.SENT;
 import static org.clientele.query.testing.Processors.TIMEOUT;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -79,7 +80,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * Three campaigns written by hand, whose figures are worked out by hand in the comments and in docs/campaigns.md:
  * SPRING (email, variants A and B, a control group, 100.00 EUR, 7-day window, launched 2025-03-01T10:00Z),
  * LOYALTY (SMS, no control group, 10-day window, launched 2025-02-24T09:00Z, closed 2025-03-10) which takes some
- * of Spring's purchases by last touch, and WINTER (email, January, closed). A fourth, SUMMER, is only defined.
+ * of Spring's purchases by last touch, and WINTER (email, January, closed). A fourth, SUMMER, is only defined. Two
+ * phone campaigns of June 2024, AUTUMN and PROMO, call the same customer; PROMO's call hard-bounces.
  */
 @QuerySideIntegrationTest
 @AutoConfigureMockMvc
@@ -91,6 +93,8 @@ class CampaignMemoryIT {
     private static final CampaignId LOYALTY = campaignId(2);
     private static final CampaignId WINTER = campaignId(3);
     private static final CampaignId SUMMER = campaignId(4);
+    private static final CampaignId AUTUMN = campaignId(5);
+    private static final CampaignId PROMO = campaignId(6);
 
     private static final String CHAMPIONS = "rfm CHAMPIONS";
     private static final String AT_RISK = "rfm AT_RISK";
@@ -143,6 +147,8 @@ class CampaignMemoryIT {
     private final CustomerId c2 = customer("c2");
     private final CustomerId c3 = customer("c3");
     private final CustomerId c4 = customer("c4");
+    // called by Autumn, then by Promo, whose call hard-bounced (a wrong number), in June 2024
+    private final CustomerId d1 = customer("d1");
 
     @BeforeAll
     void writeTheCampaigns() {
@@ -164,7 +170,8 @@ class CampaignMemoryIT {
                 new CampaignLaunched(WINTER, "explicit list", 2, 0, at("2025-01-20T10:00:00Z")),
                 new AudienceAssigned(WINTER, List.of(member(a1, CHAMPIONS, "MAIN"), member(a2, CHAMPIONS, "MAIN"))),
                 new CampaignClosed(WINTER, at("2025-02-15T00:00:00Z")));
-        approved(events, WINTER, Channel.EMAIL, a1, "MAIN", "2025-01-20T12:00:00Z", SENT, DELIVERED);
+        // the sending tool never reported this one: approved, but not a message for receptivity
+        approved(events, WINTER, Channel.EMAIL, a1, "MAIN", "2025-01-20T12:00:00Z");
         approved(events, WINTER, Channel.EMAIL, a2, "MAIN", "2025-02-10T12:00:00Z", SENT, DELIVERED, OPENED);
 
         events.campaign(
@@ -191,7 +198,7 @@ class CampaignMemoryIT {
                 new CampaignClosed(LOYALTY, at("2025-03-10T00:00:00Z")));
         approved(events, LOYALTY, Channel.SMS, b4, "MAIN", "2025-02-26T12:00:00Z", DELIVERED);
         approved(events, LOYALTY, Channel.SMS, c2, "MAIN", "2025-02-27T12:00:00Z", DELIVERED);
-        approved(events, LOYALTY, Channel.SMS, c4, "MAIN", "2025-03-01T10:30:00Z", DELIVERED);
+        approved(events, LOYALTY, Channel.SMS, c4, "MAIN", "2025-03-01T10:30:00Z"); // never reported
         approved(events, LOYALTY, Channel.SMS, b3, "MAIN", "2025-03-03T12:00:00Z", DELIVERED, CLICKED);
 
         events.campaign(
@@ -242,6 +249,40 @@ class CampaignMemoryIT {
         approved(events, SPRING, Channel.EMAIL, b4, "B", "2025-03-01T11:00:00Z", SENT, DELIVERED, OPENED);
 
         events.campaign(
+                AUTUMN,
+                defined(
+                        AUTUMN,
+                        "Autumn calls",
+                        "retention",
+                        Channel.PHONE,
+                        "call",
+                        null,
+                        30,
+                        "0",
+                        List.of(),
+                        "2024-05-20T09:00:00Z"),
+                new CampaignLaunched(AUTUMN, "explicit list", 1, 0, at("2024-06-01T09:00:00Z")),
+                new AudienceAssigned(AUTUMN, List.of(member(d1, null, "MAIN"))));
+        events.campaign(
+                PROMO,
+                defined(
+                        PROMO,
+                        "Promo calls",
+                        "retention",
+                        Channel.PHONE,
+                        "call",
+                        null,
+                        30,
+                        "0",
+                        List.of(),
+                        "2024-05-25T09:00:00Z"),
+                new CampaignLaunched(PROMO, "explicit list", 1, 0, at("2024-06-05T09:00:00Z")),
+                new AudienceAssigned(PROMO, List.of(member(d1, null, "MAIN"))));
+        approved(events, AUTUMN, Channel.PHONE, d1, "MAIN", "2024-06-01T10:00:00Z", DELIVERED);
+        approved(events, PROMO, Channel.PHONE, d1, "MAIN", "2024-06-05T10:00:00Z", HARD_BOUNCE);
+        bought(events, d1, "D1-1", "2024-06-10T12:00:00Z", "70.00"); // Autumn's: Promo's later call reached nobody
+
+        events.campaign(
                 SUMMER,
                 defined(
                         SUMMER,
@@ -255,22 +296,24 @@ class CampaignMemoryIT {
                         List.of(),
                         "2025-03-20T09:00:00Z"));
 
-        // Purchases, and which campaign each goes to. Spring's windows: 03-01T11:00 to 03-08T11:00 after its
-        // contacts, 03-01T10:00 to 03-08T10:00 from the launch for the members it never contacted.
-        bought(events, a1, "A1-1", "2025-03-03T12:00:00Z", "80.00"); // Spring, after its contact
-        bought(events, a2, "A2-1", "2025-03-11T12:00:00Z", "40.00"); // after the window: nobody's
-        bought(events, a3, "A3-1", "2025-03-04T12:00:00Z", "30.00"); // refused: counted from the launch, unattributed
+        // Purchases. Spring compares every member over 03-01T10:00 to 03-08T10:00 (the window from its launch);
+        // it is credited by last touch over its contacts' windows, 03-01T11:00 to 03-08T11:00.
+        bought(events, a1, "A1-1", "2025-03-03T12:00:00Z", "80.00"); // compared; credited to Spring
+        bought(events, a2, "A2-1", "2025-03-11T12:00:00Z", "40.00"); // after every window: nobody's
+        bought(events, a3, "A3-1", "2025-03-04T12:00:00Z", "30.00"); // refused: compared, credited to nobody
         bought(events, a4, "A4-1", "2025-02-28T12:00:00Z", "99.00"); // before the launch: nobody's
-        bought(events, b1, "B1-1", "2025-03-08T11:00:00Z", "15.00"); // the window's last instant: Spring
+        bought(events, b1, "B1-1", "2025-03-08T11:00:00Z", "15.00"); // after the compared window; hard bounce: no
+        // touch, so not credited either
         bought(events, b2, "B2-1", "2025-03-02T12:00:00Z", "120.00"); // Spring...
         events.customer(b2, returned(b2, "B2-R1", "2025-03-05T12:00:00Z", "20.00")); // ...less 20.00 returned
-        bought(events, b3, "B3-1", "2025-03-04T12:00:00Z", "60.00"); // Loyalty's contact on 03-03 is later: Loyalty
+        bought(events, b3, "B3-1", "2025-03-04T12:00:00Z", "60.00"); // compared; credited to Loyalty (03-03, later)
+        bought(events, b3, "B3-2", "2025-03-12T12:00:00Z", "45.00"); // Loyalty's, after its closing (window to 03-13)
         bought(events, b4, "B4-1", "2025-03-06T12:00:00Z", "50.00"); // Spring's contact beats Loyalty's of 02-26
         bought(events, b4, "B4-2", "2025-03-07T12:00:00Z", "25.00");
         bought(events, c1, "C1-1", "2025-03-03T12:00:00Z", "40.00"); // control, within the window from launch
-        bought(events, c2, "C2-1", "2025-03-02T12:00:00Z", "20.00"); // control; also Loyalty's (contact 02-27)
+        bought(events, c2, "C2-1", "2025-03-02T12:00:00Z", "20.00"); // control; also credited to Loyalty (02-27)
         bought(events, c3, "C3-1", "2025-03-10T12:00:00Z", "10.00"); // control, after the window
-        bought(events, c4, "C4-1", "2025-03-02T12:00:00Z", "30.00"); // Loyalty's contact 03-01T10:30 follows the launch
+        bought(events, c4, "C4-1", "2025-03-02T12:00:00Z", "30.00"); // control; also credited to Loyalty (03-01)
         events.flush();
 
         Processors.awaitCaughtUp(processor(), jdbc);
@@ -284,10 +327,14 @@ class CampaignMemoryIT {
         assertThat(results.status()).isEqualTo(CampaignView.Status.LAUNCHED);
         assertThat(results.finalResults()).isFalse();
         assertThat(results.asOf()).isEqualTo(LATER);
+        // the contacts' windows, from 03-01T11:00, end after the launch's
+        assertThat(results.lastWindowEndsAt()).isEqualTo(at("2025-03-08T11:00:00Z"));
         assertThat(results.currency()).isEqualTo("EUR");
         Group total = results.total();
-        // Treated per member: a1 80, a2 0, a3 30, a4 0, b1 15, b2 120 - 20 = 100, b3 0, b4 50 + 25 = 75.
-        // Converted a1, a3, b1, b2, b4: 5 of 8. Revenue 300, of which 270 attributed (a3's 30 came without contact).
+        // Every member over the window from launch, 03-01T10:00 to 03-08T10:00, whatever the gate did:
+        // a1 80, a2 0, a3 30, a4 0, b1 0 (03-08T11:00 is after), b2 120 - 20 = 100, b3 60, b4 50 + 25 = 75.
+        // Converted a1, a3, b2, b3, b4: 5 of 8. Revenue 345. Credited by last touch: a1 80, b2 100, b4 75 = 255
+        // (a3 was never contacted, b3's went to Loyalty's later contact, b1's contact hard-bounced).
         // Approved a1, a2, b1, b2, b3, b4; refused a3 (NO_CONSENT), a4 (PRESSURE_CAP_CHANNEL). Delivered: all
         // approved but b1 (hard bounce); opened a1, a2, b2, b4; clicked a1, b2.
         assertThat(counts(total.targeted()))
@@ -304,22 +351,26 @@ class CampaignMemoryIT {
                         2L,
                         5L,
                         0.625);
-        assertThat(money(total.targeted())).containsExactly("300.00", "270.00", "37.5000");
-        // Control: c1 40 (refused by the gate as CONTROL_GROUP), c2 20, c3 0 (after the window), c4 0 (Loyalty's).
+        assertThat(money(total.targeted())).containsExactly("345.00", "255.00", "43.1250");
+        // Control: c1 40 (refused by the gate as CONTROL_GROUP), c2 20, c3 0 (after the window), c4 30 (compared
+        // like every member, though credited to Loyalty's contact).
         assertThat(counts(total.heldOut()))
-                .containsExactly(4L, 0L, Map.of("CONTROL_GROUP", 1L), 3L, 0L, 0L, 0L, 0L, 0L, 0L, 2L, 0.5);
-        assertThat(money(total.heldOut())).containsExactly("60.00", "0.00", "15.0000");
+                .containsExactly(4L, 0L, Map.of("CONTROL_GROUP", 1L), 3L, 0L, 0L, 0L, 0L, 0L, 0L, 3L, 0.75);
+        assertThat(money(total.heldOut())).containsExactly("90.00", "0.00", "22.5000");
 
-        // Conversion: 0.625 - 0.5 = 0.125; SE = sqrt(0.625 * 0.375 / 8 + 0.5 * 0.5 / 4) = sqrt(0.0917969) = 0.302980;
-        // half-width 1.959964 * 0.302980 = 0.593830: [-0.468830, 0.718830].
-        // Revenue per head: 37.5 - 15 = 22.5. Treated squared deviations from 37.5 sum to 11,900: s² = 1,700.
-        // Control (40, 20, 0, 0; mean 15): 625 + 25 + 225 + 225 = 1,100: s² = 366.667.
-        // SE = sqrt(1,700 / 8 + 366.667 / 4) = sqrt(304.167) = 17.4404; half-width 34.1825: [-11.6825, 56.6825].
-        assertThat(total.uplift().conversionRate()).isEqualTo(new Estimate(0.125, -0.46883, 0.71883));
-        assertThat(total.uplift().revenuePerHead()).isEqualTo(new Estimate(22.5, -11.6825, 56.6825));
-        assertThat(total.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        // ROI (270 - 100) / 100 = 1.7; incremental revenue 300 - 60 * 8 / 4 = 180, its ROI (180 - 100) / 100 = 0.8
-        assertThat(returns(total)).containsExactly("100.00", 1.7, "180.00", 0.8);
+        // Conversion: 0.625 - 0.75 = -0.125. Agresti-Caffo: p~1 = 6 / 10 = 0.6, p~0 = 4 / 6 = 0.666667, centre
+        // -0.066667; SE = sqrt(0.6 * 0.4 / 10 + 0.666667 * 0.333333 / 6) = sqrt(0.061037) = 0.247057; half-width
+        // 1.959964 * 0.247057 = 0.484222: [-0.550889, 0.417556].
+        // Revenue per head: 43.125 - 22.5 = 20.625. Treated squared deviations from 43.125: 36.875², 43.125²,
+        // 13.125², 43.125², 43.125², 56.875², 16.875², 31.875² = 11,646.875: s² = 1,663.839.
+        // Control (40, 20, 0, 30; mean 22.5): 306.25 + 6.25 + 506.25 + 56.25 = 875: s² = 291.667.
+        // SE = sqrt(1,663.839 / 8 + 291.667 / 4) = sqrt(280.897) = 16.7600; half-width 32.8489: [-12.2239, 53.4739].
+        assertThat(total.uplift().conversionRate()).isEqualTo(new Estimate(-0.125, -0.550889, 0.417556));
+        assertThat(total.uplift().revenuePerHead()).isEqualTo(new Estimate(20.625, -12.2239, 53.4739));
+        // 8 and 4 members: far fewer than 30 a side
+        assertThat(total.verdict()).isEqualTo(Verdict.TOO_SMALL);
+        // ROI (255 - 100) / 100 = 1.55; incremental revenue 345 - 90 * 8 / 4 = 165, its ROI (165 - 100) / 100 = 0.65
+        assertThat(returns(total)).containsExactly("100.00", 1.55, "165.00", 0.65);
     }
 
     @Test
@@ -330,7 +381,7 @@ class CampaignMemoryIT {
         assertThat(variants).extracting(Group::variant).containsExactly("A", "B");
         Group a = variants.get(0);
         // A: a1 80 (attributed), a2 0, a3 30 (unattributed), a4 0. Cost share 100 * 2 / 6 approved = 33.33:
-        // ROI 80 / 33.333 - 1 = 1.4; incremental 110 - 60 * 4 / 4 = 50, its ROI 50 / 33.333 - 1 = 0.5.
+        // ROI 80 / 33.333 - 1 = 1.4; incremental 110 - 90 * 4 / 4 = 20, its ROI 20 / 33.333 - 1 = -0.4.
         assertThat(counts(a.targeted()))
                 .containsExactly(
                         4L,
@@ -347,26 +398,28 @@ class CampaignMemoryIT {
                         0.5);
         assertThat(money(a.targeted())).containsExactly("110.00", "80.00", "27.5000");
         assertThat(a.heldOut()).isEqualTo(results(SPRING).total().heldOut());
-        // 0.5 - 0.5 = 0, SE sqrt(0.25 / 4 + 0.25 / 4) = 0.353553, half-width 0.692952.
-        // 27.5 - 15 = 12.5; A's s² = (52.5² + 27.5² + 2.5² + 27.5²) / 3 = 4,275 / 3 = 1,425;
-        // SE sqrt(1,425 / 4 + 366.667 / 4) = 21.1640, half-width 41.4808.
+        // 0.5 - 0.75 = -0.25; p~1 = 3 / 6 = 0.5, p~0 = 4 / 6 = 0.666667, centre -0.166667;
+        // SE sqrt(0.25 / 6 + 0.222222 / 6) = 0.280542, half-width 0.549852: [-0.716519, 0.383185].
+        // 27.5 - 22.5 = 5; A's s² = (52.5² + 27.5² + 2.5² + 27.5²) / 3 = 4,275 / 3 = 1,425;
+        // SE sqrt(1,425 / 4 + 291.667 / 4) = 20.7163, half-width 40.6033.
         assertThat(a.uplift())
                 .isEqualTo(new CampaignResults.Uplift(
-                        new Estimate(0.0, -0.692952, 0.692952), new Estimate(12.5, -28.9808, 53.9808)));
-        assertThat(returns(a)).containsExactly("33.33", 1.4, "50.00", 0.5);
+                        new Estimate(-0.25, -0.716519, 0.383185), new Estimate(5.0, -35.6033, 45.6033)));
+        assertThat(returns(a)).containsExactly("33.33", 1.4, "20.00", -0.4);
 
         Group b = variants.get(1);
-        // B: b1 15, b2 100, b3 0, b4 75, all attributed; b1 bounced. Cost share 100 * 4 / 6 = 66.67:
-        // ROI 190 / 66.667 - 1 = 1.85; incremental 190 - 60 = 130, its ROI 130 / 66.667 - 1 = 0.95.
+        // B: b1 0 (after the window; its contact bounced), b2 100, b3 60 (compared, Loyalty's by last touch),
+        // b4 75: 235, of which 175 attributed. Cost share 100 * 4 / 6 = 66.67: ROI 175 / 66.667 - 1 = 1.625;
+        // incremental 235 - 90 = 145, its ROI 145 / 66.667 - 1 = 1.175.
         assertThat(counts(b.targeted())).containsExactly(4L, 4L, Map.of(), 0L, 4L, 3L, 0L, 1L, 2L, 1L, 3L, 0.75);
-        assertThat(money(b.targeted())).containsExactly("190.00", "190.00", "47.5000");
-        // 0.75 - 0.5 = 0.25, SE sqrt(0.1875 / 4 + 0.25 / 4) = 0.330719, half-width 0.648197.
-        // 47.5 - 15 = 32.5; B's s² = (32.5² + 52.5² + 47.5² + 27.5²) / 3 = 6,825 / 3 = 2,275;
-        // SE sqrt(2,275 / 4 + 366.667 / 4) = 25.6986, half-width 50.3683.
+        assertThat(money(b.targeted())).containsExactly("235.00", "175.00", "58.7500");
+        // 0.75 - 0.75 = 0; p~ = 4 / 6 both sides, SE sqrt(2 * 0.222222 / 6) = 0.272166, half-width 0.533435.
+        // 58.75 - 22.5 = 36.25; B's s² = (58.75² + 41.25² + 1.25² + 16.25²) / 3 = 5,418.75 / 3 = 1,806.25;
+        // SE sqrt(1,806.25 / 4 + 291.667 / 4) = 22.9015, half-width 44.8861.
         assertThat(b.uplift())
                 .isEqualTo(new CampaignResults.Uplift(
-                        new Estimate(0.25, -0.398197, 0.898197), new Estimate(32.5, -17.8683, 82.8683)));
-        assertThat(returns(b)).containsExactly("66.67", 1.85, "130.00", 0.95);
+                        new Estimate(0.0, -0.533435, 0.533435), new Estimate(36.25, -8.6361, 81.1361)));
+        assertThat(returns(b)).containsExactly("66.67", 1.625, "145.00", 1.175);
     }
 
     @Test
@@ -376,9 +429,11 @@ class CampaignMemoryIT {
 
         assertThat(segments).extracting(Group::segment).containsExactly(AT_RISK, CHAMPIONS);
         Group atRisk = segments.get(0);
-        // At risk: a3 30, a4 0, b3 0, b4 75 against c3 0, c4 0. Conversion 0.5 - 0 = 0.5, SE sqrt(0.25 / 4) = 0.25,
-        // half-width 0.489991: [0.010009, 0.989991], above zero: a winner there.
-        // Revenue per head 26.25 - 0; s² = (3.75² + 26.25² + 26.25² + 48.75²) / 3 = 1,256.25; SE 17.7218.
+        // At risk: a3 30, a4 0, b3 60, b4 75 against c3 0, c4 30. Conversion 0.75 - 0.5 = 0.25; p~1 = 4 / 6,
+        // p~0 = 2 / 4, centre 0.166667; SE sqrt(0.222222 / 6 + 0.25 / 4) = 0.315495, half-width 0.618359:
+        // [-0.451692, 0.785025]. (Wald's interval on the old figures, 2 of 4 against 0 of 2, called it a winner.)
+        // Revenue per head 41.25 - 15 = 26.25; s1² = (11.25² + 41.25² + 18.75² + 33.75²) / 3 = 1,106.25,
+        // s0² = (15² + 15²) / 1 = 450; SE sqrt(1,106.25 / 4 + 450 / 2) = 22.3956, half-width 43.8946.
         assertThat(counts(atRisk.targeted()))
                 .containsExactly(
                         4L,
@@ -391,29 +446,29 @@ class CampaignMemoryIT {
                         0L,
                         1L,
                         0L,
-                        2L,
-                        0.5);
-        assertThat(money(atRisk.targeted())).containsExactly("105.00", "75.00", "26.2500");
-        assertThat(counts(atRisk.heldOut())).containsExactly(2L, 0L, Map.of(), 2L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0.0);
+                        3L,
+                        0.75);
+        assertThat(money(atRisk.targeted())).containsExactly("165.00", "75.00", "41.2500");
+        assertThat(counts(atRisk.heldOut())).containsExactly(2L, 0L, Map.of(), 2L, 0L, 0L, 0L, 0L, 0L, 0L, 1L, 0.5);
         assertThat(atRisk.uplift())
                 .isEqualTo(new CampaignResults.Uplift(
-                        new Estimate(0.5, 0.010009, 0.989991), new Estimate(26.25, -8.4841, 60.9841)));
-        assertThat(atRisk.verdict()).isEqualTo(Verdict.WINNER);
+                        new Estimate(0.25, -0.451692, 0.785025), new Estimate(26.25, -17.6446, 70.1446)));
+        assertThat(atRisk.verdict()).isEqualTo(Verdict.TOO_SMALL);
         // cost share 100 * 2 / 6 = 33.33; ROI 75 / 33.333 - 1 = 1.25; incremental 105, its ROI 105 / 33.333 - 1 = 2.15
         assertThat(returns(atRisk)).containsExactly("33.33", 1.25, "105.00", 2.15);
 
         Group champions = segments.get(1);
-        // Champions: a1 80, a2 0, b1 15, b2 100 against c1 40, c2 20. Conversion 0.75 - 1 = -0.25,
-        // SE sqrt(0.1875 / 4 + 0) = 0.216506, half-width 0.424345. Per head 48.75 - 30 = 18.75, SE 26.3292.
-        assertThat(counts(champions.targeted()))
-                .containsExactly(4L, 4L, Map.of(), 0L, 4L, 3L, 0L, 1L, 3L, 2L, 3L, 0.75);
+        // Champions: a1 80, a2 0, b1 0, b2 100 against c1 40, c2 20. Conversion 0.5 - 1 = -0.5; p~1 = 3 / 6,
+        // p~0 = 3 / 4, centre -0.25; SE sqrt(0.25 / 6 + 0.1875 / 4) = 0.297560, half-width 0.583206.
+        // Per head 45 - 30 = 15; s1² = (35² + 45² + 45² + 55²) / 3 = 2,766.667, s0² = 200; SE 28.1366.
+        assertThat(counts(champions.targeted())).containsExactly(4L, 4L, Map.of(), 0L, 4L, 3L, 0L, 1L, 3L, 2L, 2L, 0.5);
         assertThat(money(champions.heldOut())).containsExactly("60.00", "0.00", "30.0000");
         assertThat(champions.uplift())
                 .isEqualTo(new CampaignResults.Uplift(
-                        new Estimate(-0.25, -0.674345, 0.174345), new Estimate(18.75, -32.8544, 70.3544)));
-        assertThat(champions.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        // cost share 100 * 4 / 6 = 66.67; ROI 195 / 66.667 - 1 = 1.925; incremental 195 - 60 * 4 / 2 = 75 -> 0.125
-        assertThat(returns(champions)).containsExactly("66.67", 1.925, "75.00", 0.125);
+                        new Estimate(-0.5, -0.833206, 0.333206), new Estimate(15.0, -40.1467, 70.1467)));
+        assertThat(champions.verdict()).isEqualTo(Verdict.TOO_SMALL);
+        // cost share 100 * 4 / 6 = 66.67; ROI 180 / 66.667 - 1 = 1.7; incremental 180 - 60 * 4 / 2 = 60 -> -0.1
+        assertThat(returns(champions)).containsExactly("66.67", 1.7, "60.00", -0.1);
     }
 
     @Test
@@ -421,14 +476,18 @@ class CampaignMemoryIT {
     void lastTouchGivesLoyaltyThePurchasesItsLaterContactsPreceded() {
         CampaignResults loyalty = results(LOYALTY);
 
-        // closed on 2025-03-10: its figures stop there, and are final
+        // closed on 2025-03-10, but its last window (b3's contact of 03-03T12:00, 10 days) ran to 03-13T12:00:
+        // final only after that
         assertThat(loyalty.finalResults()).isTrue();
-        assertThat(loyalty.asOf()).isEqualTo(at("2025-03-10T00:00:00Z"));
+        assertThat(loyalty.asOf()).isEqualTo(LATER);
+        assertThat(loyalty.lastWindowEndsAt()).isEqualTo(at("2025-03-13T12:00:00Z"));
         Group total = loyalty.total();
-        // b3's 60 and c4's 30 (its contacts came after Spring's), c2's 20 (Spring's control group does not take
-        // purchases from other campaigns); b4's 75 went to Spring's later contact.
+        // Compared over its launch's window, 02-24T09:00 to 03-06T09:00: b3 60, c2 20, c4 30 (b4's purchases
+        // came after). Credited by last touch: b3's 60 and 45 (03-12, after the closing: the window runs its
+        // course), c2's 20 and c4's 30 (Spring's control group takes nothing from anyone); b4's 75 went to
+        // Spring's later contact.
         assertThat(total.targeted().converted()).isEqualTo(3);
-        assertThat(money(total.targeted())).containsExactly("110.00", "110.00", "27.5000");
+        assertThat(money(total.targeted())).containsExactly("110.00", "155.00", "27.5000");
         // b3 clicked without a tracked open: still opened
         assertThat(total.targeted().opened()).isEqualTo(1);
         assertThat(total.targeted().clicked()).isEqualTo(1);
@@ -438,16 +497,39 @@ class CampaignMemoryIT {
         assertThat(total.verdict()).isEqualTo(Verdict.UNMEASURED);
         assertThat(total.roi()).isNull();
 
+        // the day after the closing: b3's second purchase has not happened, its window is still open
+        CampaignResults afterClosing =
+                memory.results(memory.campaign(LOYALTY.value()).orElseThrow(), at("2025-03-11T00:00:00Z"), null);
+        assertThat(afterClosing.finalResults()).isFalse();
+        assertThat(afterClosing.asOf()).isEqualTo(at("2025-03-11T00:00:00Z"));
+        assertThat(afterClosing.total().targeted().attributedRevenue()).isEqualByComparingTo("110.00");
+
         CampaignResults winter = results(WINTER);
         assertThat(winter.total().targeted().converted()).isZero();
         assertThat(winter.currency()).isNull();
     }
 
     @Test
+    @Order(11)
+    void aContactAHardBounceFollowedTakesNoPurchase() {
+        // d1's purchase of 2024-06-10 lies within both calls' windows; Promo's call (06-05) is the later, but it
+        // hard-bounced: no touch. So the purchase is Autumn's (06-01), and not Promo's.
+        assertThat(money(results(AUTUMN).total().targeted())).containsExactly("70.00", "70.00", "70.0000");
+        // Promo still compares d1 over its window from launch (intention to treat), but is credited nothing
+        assertThat(money(results(PROMO).total().targeted())).containsExactly("70.00", "0.00", "70.0000");
+    }
+
+    @Test
     @Order(5)
     void theHistoryIsSearchable() {
         assertThat(history(new CampaignMemory.HistoryFilter(null, null, null, null, null, null, null)))
-                .containsExactly("Summer preview", "Spring reactivation", "Loyalty SMS", "Winter sale");
+                .containsExactly(
+                        "Summer preview",
+                        "Spring reactivation",
+                        "Loyalty SMS",
+                        "Winter sale",
+                        "Promo calls",
+                        "Autumn calls");
         assertThat(history(new CampaignMemory.HistoryFilter("EMAIL", null, null, null, null, null, null)))
                 .containsExactly("Spring reactivation", "Winter sale");
         assertThat(history(new CampaignMemory.HistoryFilter(null, "RFM at_risk", null, null, null, null, null)))
@@ -467,8 +549,10 @@ class CampaignMemoryIT {
 
         CampaignMemory.HistoryPage second =
                 memory.history(new CampaignMemory.HistoryFilter(null, null, null, null, null, null, null), 1, 3);
-        assertThat(second.items()).extracting(CampaignView::name).containsExactly("Winter sale");
-        assertThat(second.totalItems()).isEqualTo(4);
+        assertThat(second.items())
+                .extracting(CampaignView::name)
+                .containsExactly("Winter sale", "Promo calls", "Autumn calls");
+        assertThat(second.totalItems()).isEqualTo(6);
         assertThat(second.totalPages()).isEqualTo(2);
         CampaignView spring = memory.history(
                         new CampaignMemory.HistoryFilter("EMAIL", null, "spring", null, null, null, null), 0, 10)
@@ -494,7 +578,8 @@ class CampaignMemoryIT {
                         operation -> operation.result().verdict(),
                         operation -> operation.result().targeted().members())
                 .containsExactly(
-                        tuple("Spring reactivation", Verdict.WINNER, 4L), tuple("Loyalty SMS", Verdict.UNMEASURED, 4L));
+                        tuple("Spring reactivation", Verdict.TOO_SMALL, 4L),
+                        tuple("Loyalty SMS", Verdict.UNMEASURED, 4L));
         // the same figures as the segment's line in Spring's own results, cost share included
         assertThat(atRisk.operations().get(0).result())
                 .isEqualTo(results(SPRING).segments().get(0));
@@ -510,7 +595,7 @@ class CampaignMemoryIT {
                         operation -> operation.campaign().name(),
                         operation -> operation.result().verdict())
                 .containsExactly(
-                        tuple("Spring reactivation", Verdict.INCONCLUSIVE), tuple("Winter sale", Verdict.UNMEASURED));
+                        tuple("Spring reactivation", Verdict.TOO_SMALL), tuple("Winter sale", Verdict.UNMEASURED));
         assertThat(memory.segmentOperations("lifecycle REPEAT", LATER).operations())
                 .isEmpty();
     }
@@ -576,39 +661,40 @@ class CampaignMemoryIT {
     @Test
     @Order(8)
     void receptivityFromOpensAndClicks() {
-        // Messages (campaign, customer) from January to March, b1's bounced one left out:
-        // Winter a1, a2; Loyalty b3, b4, c2, c4; Spring a1, a2, b2, b3, b4. Eleven messages.
+        // Messages (campaign, customer) from January to March, reported sent, delivered or later: Winter a2;
+        // Loyalty b3, b4, c2; Spring a1, a2, b2, b3, b4. Nine messages. Left out: Winter a1 and Loyalty c4
+        // (approved, never reported: nothing says they went out), Spring b1 (sent, then hard-bounced).
         // Opened: Winter a2; Loyalty b3 (a click); Spring a1, a2, b2, b4. Clicked: Loyalty b3; Spring a1, b2.
         Receptivity.View view = receptivity.receptivity(
                 at("2025-01-01T00:00:00Z"), at("2025-03-31T23:59:59Z"), null, null, 1, 20, b3.value());
 
-        assertThat(view.overall()).isEqualTo(rates(11, 6, 3));
+        assertThat(view.overall()).isEqualTo(rates(9, 6, 3));
+        // January's only approval (Winter a1) was never reported: no month
         assertThat(view.months())
-                .containsExactly(
-                        new MonthRates("2025-01", rates(1, 0, 0)),
-                        new MonthRates("2025-02", rates(3, 1, 0)),
-                        new MonthRates("2025-03", rates(7, 5, 3)));
+                .containsExactly(new MonthRates("2025-02", rates(3, 1, 0)), new MonthRates("2025-03", rates(6, 5, 3)));
         assertThat(view.segments())
                 .containsExactly(
-                        new SegmentRates(AT_RISK, rates(6, 2, 1)), new SegmentRates(CHAMPIONS, rates(5, 4, 2)));
-        assertThat(view.neverOpeners().total()).isEqualTo(2);
+                        new SegmentRates(AT_RISK, rates(5, 2, 1)), new SegmentRates(CHAMPIONS, rates(4, 4, 2)));
+        // c4's only approval was never reported: not a never-opener, c2 (delivered, never opened) is
+        assertThat(view.neverOpeners().total()).isEqualTo(1);
         assertThat(view.neverOpeners().customers())
                 .extracting(CustomerRates::customerId)
-                .containsExactly(id(c2), id(c4));
-        // open rates: a2 2/2, b2 1/1, then a1, b3, b4 1/2; the tie on rate goes to more opens, then to the id
+                .containsExactly(id(c2));
+        // open rates: a2 2/2, then a1 and b2 1/1, then b3 and b4 1/2; the tie on rate goes to more opens, then to
+        // the id
         assertThat(view.bestOpeners())
                 .extracting(CustomerRates::customerId)
-                .containsExactly(id(a2), id(b2), id(a1), id(b3), id(b4));
-        assertThat(view.bestClickers()).extracting(CustomerRates::customerId).containsExactly(id(b2), id(a1), id(b3));
+                .containsExactly(id(a2), id(a1), id(b2), id(b3), id(b4));
+        assertThat(view.bestClickers()).extracting(CustomerRates::customerId).containsExactly(id(a1), id(b2), id(b3));
         assertThat(view.customer().months()).containsExactly(new MonthRates("2025-03", rates(2, 1, 1)));
 
         Receptivity.View emailChampions = receptivity.receptivity(
                 at("2025-01-01T00:00:00Z"), at("2025-03-31T23:59:59Z"), Channel.EMAIL, "rfm champions", 2, 20, null);
-        assertThat(emailChampions.overall()).isEqualTo(rates(5, 4, 2));
-        // a1 and a2 had two messages each; b2 only one
+        assertThat(emailChampions.overall()).isEqualTo(rates(4, 4, 2));
+        // a2 had two messages; a1 (its Winter email never reported) and b2 only one
         assertThat(emailChampions.bestOpeners())
                 .extracting(CustomerRates::customerId)
-                .containsExactly(id(a2), id(a1));
+                .containsExactly(id(a2));
         assertThat(emailChampions.neverOpeners().total()).isZero();
     }
 
@@ -620,11 +706,12 @@ class CampaignMemoryIT {
                         .with(httpBasic("analyst", "analyst-dev")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total.targeted.members").value(8))
-                .andExpect(jsonPath("$.total.uplift.conversionRate.difference").value(0.125))
+                .andExpect(jsonPath("$.total.uplift.conversionRate.difference").value(-0.125))
+                .andExpect(jsonPath("$.total.verdict").value("TOO_SMALL"))
                 .andExpect(jsonPath("$.variants[1].variant").value("B"));
         mvc.perform(get("/api/segments/{segment}/operations", AT_RISK).with(httpBasic("admin", "admin-dev")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.operations[0].result.verdict").value("WINNER"));
+                .andExpect(jsonPath("$.operations[0].result.verdict").value("TOO_SMALL"));
         mvc.perform(get("/api/campaigns").param("channel", "sms").with(httpBasic("analyst", "analyst-dev")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].name").value("Loyalty SMS"));
@@ -660,6 +747,84 @@ class CampaignMemoryIT {
     }
 
     @Test
+    @Order(10)
+    void theSendingToolGetsItsListsAsCsv() throws Exception {
+        // each member's latest decision: a2 was refused (paused) at 10:30, then approved at 11:00
+        String approved = mvc.perform(get("/api/campaigns/{id}/contacts.csv", SPRING.toString())
+                        .with(httpBasic("backoffice", "backoffice-dev")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(approved.split("\r\n"))
+                .containsExactly(
+                        "customer_id,decision,variant,reason,channel,decided_at",
+                        id(a1) + ",APPROVED,A,,EMAIL,2025-03-01T11:00:00Z",
+                        id(a2) + ",APPROVED,A,,EMAIL,2025-03-01T11:00:00Z",
+                        id(b1) + ",APPROVED,B,,EMAIL,2025-03-01T11:00:00Z",
+                        id(b2) + ",APPROVED,B,,EMAIL,2025-03-01T11:00:00Z",
+                        id(b3) + ",APPROVED,B,,EMAIL,2025-03-01T11:00:00Z",
+                        id(b4) + ",APPROVED,B,,EMAIL,2025-03-01T11:00:00Z");
+        String refused = mvc.perform(get("/api/campaigns/{id}/contacts.csv", SPRING.toString())
+                        .param("decision", "refused")
+                        .with(httpBasic("analyst", "analyst-dev")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused.split("\r\n"))
+                .containsExactly(
+                        "customer_id,decision,variant,reason,channel,decided_at",
+                        id(a3) + ",REFUSED,,NO_CONSENT,EMAIL,2025-03-01T10:30:00Z",
+                        id(a4) + ",REFUSED,,PRESSURE_CAP_CHANNEL,EMAIL,2025-03-01T10:30:00Z",
+                        id(c1) + ",REFUSED,,CONTROL_GROUP,EMAIL,2025-03-01T10:30:00Z");
+
+        String audience = mvc.perform(get("/api/campaigns/{id}/audience.csv", SPRING.toString())
+                        .with(httpBasic("admin", "admin-dev")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(audience.split("\r\n"))
+                .containsExactly(
+                        "customer_id,segment,assignment",
+                        id(a1) + ",rfm CHAMPIONS,A",
+                        id(a2) + ",rfm CHAMPIONS,A",
+                        id(a3) + ",rfm AT_RISK,A",
+                        id(a4) + ",rfm AT_RISK,A",
+                        id(b1) + ",rfm CHAMPIONS,B",
+                        id(b2) + ",rfm CHAMPIONS,B",
+                        id(b3) + ",rfm AT_RISK,B",
+                        id(b4) + ",rfm AT_RISK,B",
+                        id(c1) + ",rfm CHAMPIONS,CONTROL",
+                        id(c2) + ",rfm CHAMPIONS,CONTROL",
+                        id(c3) + ",rfm AT_RISK,CONTROL",
+                        id(c4) + ",rfm AT_RISK,CONTROL");
+
+        mvc.perform(get("/api/campaigns/{id}/contacts.csv", UUID.randomUUID())
+                        .with(httpBasic("backoffice", "backoffice-dev")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CAMPAIGN_NOT_FOUND"));
+        mvc.perform(get("/api/campaigns/{id}/audience.csv", UUID.randomUUID())
+                        .with(httpBasic("analyst", "analyst-dev")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CAMPAIGN_NOT_FOUND"));
+        mvc.perform(get("/api/campaigns/{id}/contacts.csv", SPRING.toString())
+                        .param("decision", "MAYBE")
+                        .with(httpBasic("analyst", "analyst-dev")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("decision"));
+        mvc.perform(get("/api/campaigns/{id}/contacts.csv", SPRING.toString())
+                        .with(httpBasic("auditor", "auditor-dev")))
+                .andExpect(status().isForbidden());
+        // the other views stay the analysts'
+        mvc.perform(get("/api/campaigns/{id}/results", SPRING.toString())
+                        .with(httpBasic("backoffice", "backoffice-dev")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // last: the tables are empty while the projection rebuilds them
     void replayingTheCampaignMemoryGivesIdenticalAnswers() {
         Map<String, Object> before = everyView();
@@ -691,7 +856,7 @@ class CampaignMemoryIT {
 
     private Map<String, Object> everyView() {
         Map<String, Object> views = new LinkedHashMap<>();
-        for (CampaignId campaign : List.of(SPRING, LOYALTY, WINTER)) {
+        for (CampaignId campaign : List.of(SPRING, LOYALTY, WINTER, AUTUMN, PROMO)) {
             views.put("results of " + name(campaign), results(campaign));
             views.put(
                     "results of " + name(campaign) + " mid-March",
@@ -861,7 +1026,11 @@ class CampaignMemoryIT {
     }
 
     private static String name(CampaignId campaign) {
-        return campaign.equals(SPRING) ? "Spring" : campaign.equals(LOYALTY) ? "Loyalty" : "Winter";
+        return campaign.equals(SPRING)
+                ? "Spring"
+                : campaign.equals(LOYALTY)
+                        ? "Loyalty"
+                        : campaign.equals(WINTER) ? "Winter" : campaign.equals(AUTUMN) ? "Autumn" : "Promo";
     }
 
     private static String id(CustomerId customer) {

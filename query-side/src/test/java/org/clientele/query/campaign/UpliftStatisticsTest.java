@@ -11,15 +11,38 @@ class UpliftStatisticsTest {
     private static final double EXACT = 1e-9;
 
     @Test
-    void conversionUpliftHasAWaldInterval() {
-        // Treated: 4 converted of 10, p1 = 0.4. Control: 1 of 5, p0 = 0.2. Difference 0.2.
-        // Variance: 0.4 * 0.6 / 10 + 0.2 * 0.8 / 5 = 0.024 + 0.032 = 0.056; standard error sqrt(0.056) = 0.2366432.
-        // Half-width: 1.959964 * 0.2366432 = 0.4638121. Interval: [-0.2638121, 0.6638121].
+    void conversionUpliftHasAnAgrestiCaffoInterval() {
+        // Treated: 4 converted of 10, p1 = 0.4. Control: 1 of 5, p0 = 0.2. The estimate is the raw difference, 0.2.
+        // Adjusted (one success and one failure more each side): p~1 = 5 / 12 = 0.4166667, p~0 = 2 / 7 = 0.2857143,
+        // centre 0.1309524. Variance: (5/12)(7/12) / 12 + (2/7)(5/7) / 7 = 0.0202546 + 0.0291545 = 0.0494091;
+        // standard error 0.2222817; half-width 1.959964 * 0.2222817 = 0.4356641. Interval: [-0.3047117, 0.5666165].
+        // (Wald's would have been 0.2 ± 0.4638121: [-0.2638121, 0.6638121].)
         Estimate estimate = UpliftStatistics.proportions(4, 10, 1, 5);
 
         assertThat(estimate.difference()).isCloseTo(0.2, within(EXACT));
-        assertThat(estimate.low()).isCloseTo(-0.2638121, within(1e-7));
-        assertThat(estimate.high()).isCloseTo(0.6638121, within(1e-7));
+        assertThat(estimate.low()).isCloseTo(-0.3047117, within(1e-7));
+        assertThat(estimate.high()).isCloseTo(0.5666165, within(1e-7));
+    }
+
+    @Test
+    void aControlWithoutConversionStillAddsUncertainty() {
+        // Treated 2 of 2 against control 0 of 2: Wald's variance 1 * 0 / 2 + 0 * 1 / 2 = 0 gave [1, 1], a certainty.
+        // Adjusted: p~1 = 3 / 4, p~0 = 1 / 4, centre 0.5; variance 0.1875 / 4 + 0.1875 / 4 = 0.09375, standard error
+        // 0.3061862, half-width 0.6001140: [-0.100114, 1.100114], kept within [-1, 1]: [-0.100114, 1].
+        Estimate estimate = UpliftStatistics.proportions(2, 2, 0, 2);
+
+        assertThat(estimate.difference()).isCloseTo(1.0, within(EXACT));
+        assertThat(estimate.low()).isCloseTo(-0.100114, within(1e-6));
+        assertThat(estimate.high()).isEqualTo(1.0);
+        assertThat(estimate.significantlyAbove()).isFalse();
+
+        // The README's scenario: 5 of 18 treated against 0 of 2 held out. Raw difference 5 / 18 = 0.2777778.
+        // p~1 = 6 / 20 = 0.3, p~0 = 1 / 4 = 0.25, centre 0.05; variance 0.21 / 20 + 0.1875 / 4 = 0.057375, standard
+        // error 0.2395308, half-width 0.4694717: [-0.4194717, 0.5194717]. Wald's said [0.0708, 0.4847], a winner.
+        Estimate scenario = UpliftStatistics.proportions(5, 18, 0, 2);
+        assertThat(scenario.difference()).isCloseTo(5.0 / 18, within(EXACT));
+        assertThat(scenario.low()).isCloseTo(-0.4194717, within(1e-7));
+        assertThat(scenario.high()).isCloseTo(0.5194717, within(1e-7));
     }
 
     @Test
@@ -37,26 +60,36 @@ class UpliftStatisticsTest {
 
     @Test
     void anIntervalEntirelyAboveZeroIsSignificant() {
-        // Treated 2 of 4 (0.5), control 0 of 2 (0): variance 0.25 / 4 + 0 = 0.0625, standard error 0.25,
-        // half-width 0.489991: [0.010009, 0.989991], just above zero.
-        Estimate estimate = UpliftStatistics.proportions(2, 4, 0, 2);
+        // Treated 20 of 40 (0.5), control 3 of 30 (0.1): difference 0.4. p~1 = 21 / 42 = 0.5, p~0 = 4 / 32 = 0.125,
+        // centre 0.375; variance 0.25 / 42 + 0.125 * 0.875 / 32 = 0.0059524 + 0.0034180 = 0.0093703, standard error
+        // 0.0968006, half-width 0.1897256: [0.1852744, 0.5647256], above zero.
+        Estimate estimate = UpliftStatistics.proportions(20, 40, 3, 30);
 
-        assertThat(estimate.low()).isCloseTo(0.010009, within(1e-9));
-        assertThat(estimate.high()).isCloseTo(0.989991, within(1e-9));
+        assertThat(estimate.difference()).isCloseTo(0.4, within(EXACT));
+        assertThat(estimate.low()).isCloseTo(0.1852744, within(1e-7));
+        assertThat(estimate.high()).isCloseTo(0.5647256, within(1e-7));
         assertThat(estimate.significantlyAbove()).isTrue();
         assertThat(estimate.significantlyBelow()).isFalse();
-        assertThat(UpliftStatistics.proportions(0, 2, 2, 4).significantlyBelow())
+        assertThat(UpliftStatistics.proportions(3, 30, 20, 40).significantlyBelow())
                 .isTrue();
+        // 2 of 4 against 0 of 2, a winner under Wald ([0.010009, 0.989991]), is not: p~1 = 0.5, p~0 = 0.25,
+        // standard error sqrt(0.25 / 6 + 0.1875 / 4) = 0.2975595, half-width 0.5832059: [-0.3332059, 0.8332059]
+        Estimate small = UpliftStatistics.proportions(2, 4, 0, 2);
+        assertThat(small.low()).isCloseTo(-0.3332059, within(1e-7));
+        assertThat(small.significantlyAbove()).isFalse();
     }
 
     @Test
-    void aGroupOfOneHasADifferenceButNoInterval() {
+    void aGroupOfOneHasAConversionIntervalButNoRevenueInterval() {
+        // Agresti-Caffo needs no variance estimate: 1 of 1 against 1 of 4 gives p~1 = 2 / 3, p~0 = 2 / 6, centre
+        // 1 / 3; variance (2/9) / 3 + (2/9) / 6 = 0.1111111, standard error 1 / 3, half-width 0.6533213:
+        // [-0.3199880, 0.9866547]. A variance of revenue cannot be estimated from one value: no interval.
         Estimate conversion = UpliftStatistics.proportions(1, 1, 1, 4);
         Estimate perHead = UpliftStatistics.means(new double[] {30}, new double[] {0, 10, 20, 30});
 
         assertThat(conversion.difference()).isCloseTo(0.75, within(EXACT));
-        assertThat(conversion.low()).isNull();
-        assertThat(conversion.high()).isNull();
+        assertThat(conversion.low()).isCloseTo(-0.319988, within(1e-6));
+        assertThat(conversion.high()).isCloseTo(0.9866547, within(1e-7));
         assertThat(perHead.difference()).isCloseTo(15, within(EXACT));
         assertThat(perHead.low()).isNull();
         assertThat(perHead.high()).isNull();
@@ -70,15 +103,19 @@ class UpliftStatisticsTest {
     }
 
     @Test
-    void waldIntervalCollapsesWhenEveryoneConverted() {
-        // The normal approximation's known weakness: with p = 1 on both sides the standard error is 0.
+    void theIntervalDoesNotCollapseWhenEveryoneConverted() {
+        // Wald's gave [0, 0] here. p~1 = 6 / 7 = 0.8571429, p~0 = 4 / 5 = 0.8, centre 0.0571429; variance
+        // (6/7)(1/7) / 7 + 0.8 * 0.2 / 5 = 0.0174927 + 0.032 = 0.0494927, standard error 0.2224696, half-width
+        // 0.4360324: [-0.3788895, 0.4931752].
         Estimate estimate = UpliftStatistics.proportions(5, 5, 3, 3);
 
-        assertThat(estimate).isEqualTo(new Estimate(0.0, 0.0, 0.0));
+        assertThat(estimate.difference()).isEqualTo(0.0);
+        assertThat(estimate.low()).isCloseTo(-0.3788895, within(1e-7));
+        assertThat(estimate.high()).isCloseTo(0.4931752, within(1e-7));
     }
 
     @Test
     void roundsFiguresForDisplay() {
-        assertThat(UpliftStatistics.proportions(4, 10, 1, 5).rounded(4)).isEqualTo(new Estimate(0.2, -0.2638, 0.6638));
+        assertThat(UpliftStatistics.proportions(4, 10, 1, 5).rounded(4)).isEqualTo(new Estimate(0.2, -0.3047, 0.5666));
     }
 }

@@ -65,6 +65,9 @@ class CampaignController {
     private static final long TIMEOUT_SECONDS = 30;
     private static final int MAX_AUDIENCE = 2_000_000;
     private static final int MAX_BATCH = 10_000;
+    private static final BigDecimal MAX_COST = new BigDecimal("1000000000000");
+    /** Decisions are listed one by one up to this many; beyond, the answer gives the counts (the list is a CSV). */
+    private static final int MAX_LISTED = 10_000;
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -100,7 +103,16 @@ class CampaignController {
             return ResponseEntity.ok(new CampaignRequests.Defined(
                     command.campaignId().toString(), "ALREADY_DEFINED", correlationId(request)));
         }
-        send(command, request);
+        try {
+            send(command, request);
+        } catch (org.axonframework.modelling.command.AggregateStreamCreationException
+                | org.axonframework.modelling.command.ConcurrencyException e) {
+            throw new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "CAMPAIGN_ID_TAKEN",
+                    "The id " + command.campaignId() + " is taken: by another campaign being defined at the same"
+                            + " time, or by a customer. Give another campaignId, or none.");
+        }
         return ResponseEntity.created(URI.create("/api/campaigns/" + command.campaignId()))
                 .body(new CampaignRequests.Defined(command.campaignId().toString(), "DEFINED", correlationId(request)));
     }
@@ -121,14 +133,19 @@ class CampaignController {
         }
         if (list && (body.customerIds().isEmpty() || body.customerIds().size() > MAX_AUDIENCE)) {
             errors.reject("customerIds", "must hold 1 to " + MAX_AUDIENCE + " customers");
+        } else if (list && body.customerIds().contains(null)) {
+            errors.reject("customerIds", "must not hold null");
         }
         FindSegmentMembers query = segment ? segmentQuery(errors, body.segment()) : null;
         errors.throwIfAny();
         List<LaunchCampaign.Candidate> candidates = new ArrayList<>();
         String audience;
         if (list) {
+            Map<UUID, String> phases = phasesAtLaunch(body.customerIds());
             body.customerIds()
-                    .forEach(customer -> candidates.add(new LaunchCampaign.Candidate(new CustomerId(customer), null)));
+                    .forEach(customer -> candidates.add(new LaunchCampaign.Candidate(
+                            new CustomerId(customer),
+                            phases.containsKey(customer) ? "lifecycle " + phases.get(customer) : null)));
             audience = "explicit list";
         } else {
             SegmentMembers members;
@@ -182,7 +199,8 @@ class CampaignController {
     @PostMapping("/{id}/contact-requests")
     @Operation(
             summary = "The contact-policy gate: may these customers be contacted for this campaign?",
-            description = "Give customerId for one customer or customerIds for many. Each answer is APPROVED (with the"
+            description = "Give customerId for one customer, customerIds for many, or wholeAudience: true for the"
+                    + " campaign's whole frozen audience. Each answer is APPROVED (with the"
                     + " customer's variant) or REFUSED with a reason: NO_CONSENT, ADDRESS_INVALID,"
                     + " PRESSURE_CAP_CHANNEL, PRESSURE_CAP_TOTAL, PAUSED, NOT_PREFERRED_CHANNEL, ERASED,"
                     + " CONTROL_GROUP, NOT_IN_AUDIENCE, CAMPAIGN_NOT_RUNNING. Approved contacts count toward pressure.")
@@ -191,37 +209,54 @@ class CampaignController {
             @RequestBody CampaignRequests.ContactRequestBody body,
             HttpServletRequest request) {
         CampaignDirectory.Entry campaign = known(id);
-        List<UUID> customers = customers(body.customerId(), body.customerIds());
-        List<ContactGate.Answer> answers = gate.request(campaign, customers, requestMetadata.commandMetadata(request));
-        List<CampaignRequests.Decision> decisions = new ArrayList<>(answers.size());
+        List<List<UUID>> batches;
+        if (Boolean.TRUE.equals(body.wholeAudience())) {
+            if (body.customerId() != null || body.customerIds() != null) {
+                FieldErrors errors = new FieldErrors();
+                errors.reject("wholeAudience", "give wholeAudience, or customerId(s), not both");
+                errors.throwIfAny();
+            }
+            batches = directory.audienceInBatches(campaign.campaignId(), 1_000);
+        } else {
+            batches = List.of(customers(body.customerId(), body.customerIds()));
+        }
+        int requested = batches.stream().mapToInt(List::size).sum();
+        boolean listed = requested <= MAX_LISTED;
+        List<CampaignRequests.Decision> decisions = new ArrayList<>();
         Map<String, Long> refused = new TreeMap<>();
         long approved = 0;
         long failed = 0;
-        for (ContactGate.Answer answer : answers) {
-            if (answer.error() != null) {
-                failed++;
-                decisions.add(new CampaignRequests.Decision(
-                        answer.customerId().toString(), null, null, null, answer.error()));
-            } else if (answer.decision().approved()) {
-                approved++;
-                decisions.add(new CampaignRequests.Decision(
-                        answer.customerId().toString(),
-                        "APPROVED",
-                        null,
-                        answer.decision().variant(),
-                        null));
-            } else {
-                refused.merge(answer.decision().reason().name(), 1L, Long::sum);
-                decisions.add(new CampaignRequests.Decision(
-                        answer.customerId().toString(),
-                        "REFUSED",
-                        answer.decision().reason().name(),
-                        null,
-                        null));
+        for (List<UUID> batch : batches) {
+            for (ContactGate.Answer answer : gate.request(campaign, batch, requestMetadata.commandMetadata(request))) {
+                CampaignRequests.Decision decision;
+                if (answer.error() != null) {
+                    failed++;
+                    decision = new CampaignRequests.Decision(
+                            answer.customerId().toString(), null, null, null, answer.error());
+                } else if (answer.decision().approved()) {
+                    approved++;
+                    decision = new CampaignRequests.Decision(
+                            answer.customerId().toString(),
+                            "APPROVED",
+                            null,
+                            answer.decision().variant(),
+                            null);
+                } else {
+                    refused.merge(answer.decision().reason().name(), 1L, Long::sum);
+                    decision = new CampaignRequests.Decision(
+                            answer.customerId().toString(),
+                            "REFUSED",
+                            answer.decision().reason().name(),
+                            null,
+                            null);
+                }
+                if (listed) {
+                    decisions.add(decision);
+                }
             }
         }
         return new CampaignRequests.Decisions(
-                campaign.campaignId().toString(), customers.size(), approved, refused, failed, decisions);
+                campaign.campaignId().toString(), requested, approved, refused, failed, listed, decisions);
     }
 
     @PostMapping("/{id}/outcomes")
@@ -301,6 +336,8 @@ class CampaignController {
                 errors.reject("currency", "is required with a cost");
             } else if (body.cost().signum() < 0) {
                 errors.reject("cost", "must not be negative");
+            } else if (body.cost().compareTo(MAX_COST) >= 0) {
+                errors.reject("cost", "must be below " + MAX_COST.toPlainString());
             } else {
                 cost = errors.required(
                         "cost", body.cost().toPlainString(), amount -> Money.of(amount, body.currency()));
@@ -358,6 +395,22 @@ class CampaignController {
                 variants);
     }
 
+    /**
+     * Each listed member's lifecycle phase at launch, its segment in the campaign's results; none when the segment
+     * views are not in this process.
+     */
+    private Map<UUID, String> phasesAtLaunch(List<UUID> customers) {
+        try {
+            return queries.query(
+                            new org.clientele.events.segment.FindLifecyclePhases(customers, clock.instant()),
+                            org.clientele.events.segment.LifecyclePhases.class)
+                    .join()
+                    .phases();
+        } catch (NoHandlerForQueryException | java.util.concurrent.CompletionException e) {
+            return Map.of();
+        }
+    }
+
     private FindSegmentMembers segmentQuery(FieldErrors errors, CampaignRequests.SegmentBody segment) {
         if (segment.view() == null || !List.of("lifecycle", "rfm", "tiers").contains(segment.view())) {
             errors.reject("segment.view", "is one of lifecycle, rfm, tiers");
@@ -382,6 +435,11 @@ class CampaignController {
         return errors.isEmpty()
                 ? new FindSegmentMembers(segment.view(), segment.segment().strip(), asOf)
                 : null;
+    }
+
+    /** A segment as one code, however it was written: "At risk" and "AT_RISK" are one segment, "Can't lose them" too. */
+    static String code(String segment) {
+        return segment.strip().replace("'", "").replaceAll("[^A-Za-z0-9]+", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static List<UUID> customers(UUID one, List<UUID> many) {

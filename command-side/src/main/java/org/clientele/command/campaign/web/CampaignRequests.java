@@ -36,8 +36,8 @@ final class CampaignRequests {
     /** Either an explicit list of customers, or a segment. */
     record LaunchBody(List<UUID> customerIds, SegmentBody segment) {}
 
-    /** One customer, or many. */
-    record ContactRequestBody(UUID customerId, List<UUID> customerIds) {}
+    /** One customer, many, or the campaign's whole frozen audience. */
+    record ContactRequestBody(UUID customerId, List<UUID> customerIds, Boolean wholeAudience) {}
 
     record OutcomeItem(UUID customerId, DeliveryOutcome outcome, Instant occurredAt) {}
 
@@ -50,12 +50,17 @@ final class CampaignRequests {
 
     record Decision(String customerId, String decision, String reason, String variant, String error) {}
 
+    /**
+     * The gate's answers: counts always, and each decision when there are at most 10,000 (beyond, the campaign's
+     * contacts are read as CSV from the read side: GET /api/campaigns/{id}/contacts.csv).
+     */
     record Decisions(
             String campaignId,
             int requested,
             long approved,
             java.util.Map<String, Long> refused,
             long errors,
+            boolean decisionsListed,
             List<Decision> decisions) {}
 
     record Recorded(String customerId, String outcome, String error) {}
