@@ -44,6 +44,10 @@ ANALYZE;
 SQL
 fi
 start_app
+if [ "${WAIT_FOR_INDEX:-no}" = yes ]; then   # let the background warm-up finish before timing
+  until grep -q "Segment index built" /tmp/clientele-segments-1m.log; do sleep 0.5; done
+  grep "Segment index built" /tmp/clientele-segments-1m.log | tail -1
+fi
 echo "customers: $(psql -At -d $DB -c "SELECT count(*) FROM customer_profile"), purchases and returns: $(psql -At -d $DB -c "SELECT count(*) FROM customer_purchase")"
 time_view() {
   local ms

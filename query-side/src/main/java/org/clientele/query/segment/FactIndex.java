@@ -50,29 +50,30 @@ final class FactIndex {
     private final int[] firstOrderLines;
     private final List<String> skus;
 
+    /** Takes the builder's arrays as they are (their spare capacity included): a copy would double the peak memory. */
     private FactIndex(Builder b) {
         size = b.size;
-        idHigh = Arrays.copyOf(b.idHigh, size);
-        idLow = Arrays.copyOf(b.idLow, size);
-        registered = Arrays.copyOf(b.registered, size);
-        churned = Arrays.copyOf(b.churned, size);
-        erased = Arrays.copyOf(b.erased, size);
-        changeSeq = Arrays.copyOf(b.changeSeq, size);
-        factFrom = Arrays.copyOf(b.factFrom, size + 1);
-        factAt = Arrays.copyOf(b.factAt, b.facts);
-        factMonth = Arrays.copyOf(b.factMonth, b.facts);
-        factUnits = Arrays.copyOf(b.factUnits, b.facts);
-        factCurrency = Arrays.copyOf(b.factCurrency, b.facts);
-        factReturn = Arrays.copyOf(b.factReturn, b.facts);
-        periodFrom = Arrays.copyOf(b.periodFrom, size + 1);
-        periodStart = Arrays.copyOf(b.periodStart, b.periods);
-        periodPhase = Arrays.copyOf(b.periodPhase, b.periods);
+        idHigh = b.idHigh;
+        idLow = b.idLow;
+        registered = b.registered;
+        churned = b.churned;
+        erased = b.erased;
+        changeSeq = b.changeSeq;
+        factFrom = b.factFrom;
+        factAt = b.factAt;
+        factMonth = b.factMonth;
+        factUnits = b.factUnits;
+        factCurrency = b.factCurrency;
+        factReturn = b.factReturn;
+        periodFrom = b.periodFrom;
+        periodStart = b.periodStart;
+        periodPhase = b.periodPhase;
         currencies = List.copyOf(b.currencies);
-        lineFrom = Arrays.copyOf(b.lineFrom, size + 1);
-        lineSku = Arrays.copyOf(b.lineSku, b.lines);
-        lineMonth = Arrays.copyOf(b.lineMonth, b.lines);
-        lineAt = Arrays.copyOf(b.lineAt, b.lines);
-        firstOrderLines = Arrays.copyOf(b.firstOrderLines, size);
+        lineFrom = b.lineFrom;
+        lineSku = b.lineSku;
+        lineMonth = b.lineMonth;
+        lineAt = b.lineAt;
+        firstOrderLines = b.firstOrderLines;
         skus = List.copyOf(b.skus);
     }
 
