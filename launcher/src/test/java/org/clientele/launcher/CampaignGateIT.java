@@ -115,12 +115,16 @@ class CampaignGateIT {
         String prospect = api.register("segment-prospect@example.com");
         backend.awaitProjections();
         String campaign = define("Prospects", 0);
-        JsonNode launched = launch(campaign, "{\"segment\":{\"view\":\"lifecycle\",\"segment\":\"PROSPECT\"}}")
+        // written as people write it: the segment is recorded under its one code
+        JsonNode launched = launch(campaign, "{\"segment\":{\"view\":\"lifecycle\",\"segment\":\"prospect\"}}")
                 .body();
         assertThat(launched.path("outcome").asText()).isEqualTo("LAUNCHED");
         assertThat(launched.path("audienceSize").asLong()).isPositive();
         JsonNode decision = contact(campaign, prospect).path("decisions").get(0);
         assertThat(decision.path("reason").asText()).isEqualTo("NO_CONSENT"); // in the audience, but no consent
+        backend.awaitProjections();
+        assertThat(api.text("/api/campaigns/" + campaign + "/audience.csv", ApiClient.ANALYST))
+                .contains(prospect + ",lifecycle PROSPECT,");
 
         Answer unknownSegment = launch(define("Nowhere", 0), "{\"segment\":{\"view\":\"rfm\",\"segment\":\"NOPE\"}}");
         assertThat(unknownSegment.status()).isEqualTo(400);

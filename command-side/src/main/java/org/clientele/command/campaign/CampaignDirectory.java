@@ -76,6 +76,18 @@ public class CampaignDirectory {
         return found;
     }
 
+    /** How many members of the frozen audience are in each arm, by arm. */
+    public Map<String, Long> arms(CampaignId id) {
+        Map<String, Long> arms = new java.util.TreeMap<>();
+        jdbc.query(
+                "SELECT assignment, count(*) FROM campaign_audience WHERE campaign_id = ? GROUP BY assignment",
+                rs -> {
+                    arms.put(rs.getString(1), rs.getLong(2));
+                },
+                id.value());
+        return arms;
+    }
+
     /** The whole frozen audience, in batches, in a stable order. */
     public List<List<UUID>> audienceInBatches(CampaignId id, int size) {
         List<UUID> all = jdbc.queryForList(

@@ -21,4 +21,9 @@ public record DefineCampaign(
         Money cost,
         int attributionWindowDays,
         BigDecimal controlRatio,
-        List<Variant> variants) {}
+        List<Variant> variants) {
+
+    public DefineCampaign {
+        variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+}

@@ -1,6 +1,5 @@
 package org.clientele.query.segment;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -30,7 +29,6 @@ final class FactIndex {
     private final long[] idHigh;
     private final long[] idLow;
     private final long[] registered;
-    private final long[] churned;
     private final long[] erased;
     private final long[] changeSeq;
     private final int[] factFrom;
@@ -56,7 +54,6 @@ final class FactIndex {
         idHigh = b.idHigh;
         idLow = b.idLow;
         registered = b.registered;
-        churned = b.churned;
         erased = b.erased;
         changeSeq = b.changeSeq;
         factFrom = b.factFrom;
@@ -249,10 +246,6 @@ final class FactIndex {
         return lineAt[l];
     }
 
-    int skuCount() {
-        return skus.size();
-    }
-
     String sku(int id) {
         return skus.get(id);
     }
@@ -287,7 +280,6 @@ final class FactIndex {
         private long[] idHigh = new long[1024];
         private long[] idLow = new long[1024];
         private long[] registered = new long[1024];
-        private long[] churned = new long[1024];
         private long[] erased = new long[1024];
         private long[] changeSeq = new long[1024];
         private int[] factFrom = new int[1025];
@@ -323,7 +315,6 @@ final class FactIndex {
                 idHigh = Arrays.copyOf(idHigh, grown);
                 idLow = Arrays.copyOf(idLow, grown);
                 registered = Arrays.copyOf(registered, grown);
-                churned = Arrays.copyOf(churned, grown);
                 erased = Arrays.copyOf(erased, grown);
                 changeSeq = Arrays.copyOf(changeSeq, grown);
                 factFrom = Arrays.copyOf(factFrom, grown + 1);
@@ -338,7 +329,6 @@ final class FactIndex {
                 throw new IllegalStateException("customers must come in uuid order");
             }
             registered[size] = micros(customer.registeredAt());
-            churned[size] = micros(customer.history().churnedAt());
             erased[size] = micros(customer.erasedAt());
             changeSeq[size] = customer.changeSeq();
             for (PurchaseFact fact : customer.history().purchases()) {
@@ -435,9 +425,5 @@ final class FactIndex {
             }
             return new FactIndex(this);
         }
-    }
-
-    static BigDecimal amount(long units) {
-        return Buyers.amount(units);
     }
 }

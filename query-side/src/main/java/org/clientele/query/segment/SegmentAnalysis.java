@@ -37,10 +37,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The segment views, as of any date: lifecycle phases and inactivity bands, transitions, RFM, value tiers, cohorts,
- * recruiting products and seasonal buyers. Each customer's features come from {@link CustomerFeatures#of}, the same
- * function the live profile uses, over the read model's dated facts (never the event store); so a view as of today
- * equals the live one, and a view as of a past date uses only the facts dated up to it. docs/segments.md has the
- * rules.
+ * recruiting products and seasonal buyers. They read the {@link FactStore}'s in-memory index of the read model
+ * (never the event store): phases from the periods {@link PhaseHistory} computed with {@link CustomerFeatures#of}, the
+ * function the live profile uses, and R, F, M from the same dated facts; so a view as of today equals the live one,
+ * and a view as of a past date uses only the facts dated up to it. docs/segments.md has the rules.
  */
 @Component
 public class SegmentAnalysis {

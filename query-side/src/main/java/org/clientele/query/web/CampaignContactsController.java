@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import org.clientele.events.consent.Channel;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.platform.security.Roles;
+import org.clientele.platform.web.DateParameters;
 import org.clientele.platform.web.FieldErrors;
 import org.clientele.query.campaign.ContactPressure;
 import org.clientele.query.campaign.Receptivity;

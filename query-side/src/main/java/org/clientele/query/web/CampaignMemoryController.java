@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.clientele.events.campaign.CampaignId;
 import org.clientele.events.consent.Channel;
 import org.clientele.platform.security.Roles;
+import org.clientele.platform.web.DateParameters;
 import org.clientele.platform.web.FieldErrors;
 import org.clientele.platform.web.ProblemException;
 import org.clientele.query.campaign.CampaignMemory;

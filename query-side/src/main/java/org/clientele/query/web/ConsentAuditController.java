@@ -9,6 +9,7 @@ import org.clientele.events.consent.Channel;
 import org.clientele.events.consent.ConsentPurpose;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.platform.security.Roles;
+import org.clientele.platform.web.DateParameters;
 import org.clientele.platform.web.FieldErrors;
 import org.clientele.query.consent.ConsentAudit;
 import org.clientele.query.consent.ConsentJournal;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.clientele.events.consent.ConsentPurpose;
 import org.clientele.platform.security.Roles;
+import org.clientele.platform.web.DateParameters;
 import org.clientele.platform.web.FieldErrors;
 import org.clientele.query.quality.DataQualityReport;
 import org.clientele.query.quality.DuplicateCandidates;

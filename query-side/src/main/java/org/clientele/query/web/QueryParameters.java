@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Locale;
+import org.clientele.platform.web.DateParameters;
 import org.clientele.platform.web.FieldErrors;
 
 /**

@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.platform.security.Roles;
+import org.clientele.platform.web.DateParameters;
 import org.clientele.platform.web.FieldErrors;
 import org.clientele.platform.web.ProblemException;
 import org.clientele.query.customer.LifecyclePhase;

@@ -7,9 +7,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +20,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.clientele.command.campaign.CampaignDirectory;
+import org.clientele.command.campaign.CampaignRules;
 import org.clientele.command.campaign.CloseCampaign;
 import org.clientele.command.campaign.ContactGate;
 import org.clientele.command.campaign.DefineCampaign;
@@ -39,12 +37,12 @@ import org.clientele.events.purchase.Money;
 import org.clientele.events.segment.FindSegmentMembers;
 import org.clientele.events.segment.SegmentMembers;
 import org.clientele.platform.security.Roles;
+import org.clientele.platform.web.DateParameters;
 import org.clientele.platform.web.FieldErrors;
 import org.clientele.platform.web.ProblemException;
 import org.clientele.platform.web.RequestMetadata;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +63,6 @@ class CampaignController {
     private static final long TIMEOUT_SECONDS = 30;
     private static final int MAX_AUDIENCE = 2_000_000;
     private static final int MAX_BATCH = 10_000;
-    private static final BigDecimal MAX_COST = new BigDecimal("1000000000000");
     /** Decisions are listed one by one up to this many; beyond, the answer gives the counts (the list is a CSV). */
     private static final int MAX_LISTED = 10_000;
 
@@ -74,7 +71,6 @@ class CampaignController {
     private final CampaignDirectory directory;
     private final ContactGate gate;
     private final RequestMetadata requestMetadata;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     CampaignController(
@@ -83,14 +79,12 @@ class CampaignController {
             CampaignDirectory directory,
             ContactGate gate,
             RequestMetadata requestMetadata,
-            JdbcTemplate jdbc,
             Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.directory = directory;
         this.gate = gate;
         this.requestMetadata = requestMetadata;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -171,13 +165,7 @@ class CampaignController {
             audience = "segment " + query.label() + " as of " + query.asOf();
         }
         Outcome outcome = send(new LaunchCampaign(campaignId, audience, candidates), request);
-        Map<String, Long> arms = new TreeMap<>();
-        jdbc.query(
-                "SELECT assignment, count(*) FROM campaign_audience WHERE campaign_id = ? GROUP BY assignment",
-                rs -> {
-                    arms.put(rs.getString(1), rs.getLong(2));
-                },
-                campaignId.value());
+        Map<String, Long> arms = directory.arms(campaignId);
         return new CampaignRequests.Launched(
                 campaignId.toString(),
                 outcome == Outcome.APPLIED ? "LAUNCHED" : "ALREADY_LAUNCHED",
@@ -317,72 +305,33 @@ class CampaignController {
 
     // ---- parameters ----
 
+    /** Reads the body into the command; the rules of a sound definition are {@link CampaignRules}'. */
     private DefineCampaign defineCommand(CampaignRequests.DefineBody body) {
         FieldErrors errors = new FieldErrors();
-        if (body.name() == null || body.name().isBlank()) {
-            errors.reject("name", "is required");
-        } else if (body.name().length() > 200) {
-            errors.reject("name", "is longer than 200 characters");
-        }
-        if (body.channel() == null) {
-            errors.reject("channel", "is required: EMAIL, SMS, PHONE or POSTAL");
-        }
         ConsentPurpose purpose = body.purpose() == null
                 ? ConsentPurpose.MARKETING
                 : errors.required("purpose", body.purpose(), ConsentPurpose::of);
         Money cost = null;
-        if (body.cost() != null) {
-            if (body.currency() == null) {
-                errors.reject("currency", "is required with a cost");
-            } else if (body.cost().signum() < 0) {
-                errors.reject("cost", "must not be negative");
-            } else if (body.cost().compareTo(MAX_COST) >= 0) {
-                errors.reject("cost", "must be below " + MAX_COST.toPlainString());
-            } else {
-                cost = errors.required(
-                        "cost", body.cost().toPlainString(), amount -> Money.of(amount, body.currency()));
-            }
-        }
-        int window = body.attributionWindowDays() == null ? 30 : body.attributionWindowDays();
-        if (window < 1 || window > 365) {
-            errors.reject("attributionWindowDays", "must be 1 to 365 days");
-        }
-        BigDecimal control = body.controlRatio() == null ? BigDecimal.ZERO : body.controlRatio();
-        if (control.signum() < 0 || control.compareTo(new BigDecimal("0.5")) > 0) {
-            errors.reject("controlRatio", "must be 0 to 0.5");
+        if (body.cost() != null && body.currency() == null) {
+            errors.reject("currency", "is required with a cost");
+        } else if (body.cost() != null) {
+            cost = errors.required("cost", body.cost().toPlainString(), amount -> Money.of(amount, body.currency()));
         }
         List<Variant> variants = new ArrayList<>();
         if (body.variants() != null) {
-            BigDecimal total = BigDecimal.ZERO;
             for (int i = 0; i < body.variants().size(); i++) {
                 CampaignRequests.VariantBody variant = body.variants().get(i);
-                String field = "variants[" + i + "]";
-                if (variant == null
-                        || variant.code() == null
-                        || !variant.code().matches("[A-Za-z0-9_-]{1,20}")
-                        || variant.code().equals("CONTROL")
-                        || variant.code().equals("MAIN")) {
-                    errors.reject(field + ".code", "is 1 to 20 letters, digits, - or _, and neither CONTROL nor MAIN");
-                    continue;
+                if (variant == null) {
+                    errors.reject("variants[" + i + "]", "must not be null");
+                } else {
+                    variants.add(
+                            new Variant(variant.code(), variant.offer(), variant.messageReference(), variant.share()));
                 }
-                if (variant.share() == null || variant.share().signum() <= 0) {
-                    errors.reject(field + ".share", "must be positive");
-                    continue;
-                }
-                if (variants.stream().anyMatch(v -> v.code().equals(variant.code()))) {
-                    errors.reject(field + ".code", "is used twice");
-                }
-                total = total.add(variant.share());
-                variants.add(new Variant(variant.code(), variant.offer(), variant.messageReference(), variant.share()));
-            }
-            if (!variants.isEmpty() && total.compareTo(BigDecimal.ONE) != 0) {
-                errors.reject("variants", "the shares must add up to 1, they add up to " + total);
             }
         }
-        errors.throwIfAny();
-        return new DefineCampaign(
+        DefineCampaign command = new DefineCampaign(
                 body.campaignId() == null ? CampaignId.newId() : new CampaignId(body.campaignId()),
-                body.name().strip(),
+                body.name() == null ? null : body.name().strip(),
                 body.objective(),
                 body.channel(),
                 purpose,
@@ -390,9 +339,12 @@ class CampaignController {
                 body.messageReference(),
                 body.targetDescription(),
                 cost,
-                window,
-                control,
+                body.attributionWindowDays() == null ? 30 : body.attributionWindowDays(),
+                body.controlRatio() == null ? BigDecimal.ZERO : body.controlRatio(),
                 variants);
+        CampaignRules.problems(command).forEach(problem -> errors.reject(problem.field(), problem.reason()));
+        errors.throwIfAny();
+        return command;
     }
 
     /**
@@ -418,23 +370,10 @@ class CampaignController {
         if (segment.segment() == null || segment.segment().isBlank()) {
             errors.reject("segment.segment", "is required (a phase, an RFM segment code or a tier)");
         }
-        Instant asOf = clock.instant();
-        if (segment.asOf() != null) {
-            try {
-                asOf = segment.asOf().length() == 10
-                        ? LocalDate.parse(segment.asOf())
-                                .plusDays(1)
-                                .atStartOfDay(ZoneOffset.UTC)
-                                .toInstant()
-                                .minusNanos(1)
-                        : Instant.parse(segment.asOf());
-            } catch (DateTimeParseException e) {
-                errors.reject("segment.asOf", "is a date (2024-03-01) or an instant (2024-03-01T12:00:00Z)");
-            }
-        }
-        return errors.isEmpty()
-                ? new FindSegmentMembers(segment.view(), segment.segment().strip(), asOf)
-                : null;
+        Instant asOf = segment.asOf() == null
+                ? clock.instant()
+                : errors.required("segment.asOf", segment.asOf(), DateParameters::endOfDay);
+        return errors.isEmpty() ? new FindSegmentMembers(segment.view(), code(segment.segment()), asOf) : null;
     }
 
     /** A segment as one code, however it was written: "At risk" and "AT_RISK" are one segment, "Can't lose them" too. */

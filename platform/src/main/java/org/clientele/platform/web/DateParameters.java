@@ -1,22 +1,25 @@
-package org.clientele.query.web;
+package org.clientele.platform.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** Reads a date parameter written as a day (2024-03-01, UTC) or as an instant (2024-03-01T12:00:00Z). */
-final class DateParameters {
+/**
+ * Reads a date parameter written as a day (2024-03-01, UTC) or as an instant (2024-03-01T12:00:00Z), the same way on
+ * both sides of the API. A parser throws {@link IllegalArgumentException}, which {@link FieldErrors} reports.
+ */
+public final class DateParameters {
 
     private DateParameters() {}
 
     /** A day means its first instant: for "from" bounds and "at that date" questions. */
-    static Instant startOfDay(String text) {
+    public static Instant startOfDay(String text) {
         return text.length() == 10 ? day(text).atStartOfDay(ZoneOffset.UTC).toInstant() : instant(text);
     }
 
     /** A day means its last instant: "as of 2011-06-30" includes everything of that day. */
-    static Instant endOfDay(String text) {
+    public static Instant endOfDay(String text) {
         return text.length() == 10
                 ? day(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1)
                 : instant(text);
