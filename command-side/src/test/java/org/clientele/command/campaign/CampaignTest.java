@@ -184,7 +184,9 @@ class CampaignTest {
         }
         assertThat(again).containsOnly(Assignment.of(SPRING, ada, new BigDecimal("0.10"), AB));
         // pinned: the hash is part of the contract, a replay in another version must split the same way
-        assertThat(Assignment.uniform(SPRING, ada)).isEqualTo(Assignment.uniform(SPRING, ada));
+        // (SHA-256 of "campaign:customer", first 53 bits, computed apart from the code)
+        assertThat(Assignment.uniform(SPRING, ada)).isEqualTo(0.012707484450904638);
+        assertThat(Assignment.of(SPRING, ada, new BigDecimal("0.10"), AB)).isEqualTo(AudienceMember.CONTROL);
         assertThat(Assignment.of(SPRING, ada, BigDecimal.ZERO, List.of())).isEqualTo(Assignment.MAIN);
     }
 }
