@@ -2,12 +2,12 @@ package org.clientele.command;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
-import org.axonframework.config.ConfigurerModule;
 import org.clientele.command.customer.ContactNormaliser;
 import org.clientele.command.customer.Customer;
 import org.clientele.command.customer.CustomerMerging;
 import org.clientele.command.identity.IdentityIndex;
 import org.clientele.platform.PlatformConfiguration;
+import org.clientele.platform.axon.SubscribingProcessingGroup;
 import org.clientele.platform.database.SchemaModule;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -41,17 +41,14 @@ public class CommandSide {
 
     /** The identity index must be written in the transaction of the events it indexes: a subscribing processor. */
     @Bean
-    ConfigurerModule identityIndexProcessing() {
-        return configurer ->
-                configurer.eventProcessing().registerSubscribingEventProcessor(IdentityIndex.PROCESSING_GROUP);
+    SubscribingProcessingGroup identityIndexProcessing() {
+        return new SubscribingProcessingGroup(IdentityIndex.PROCESSING_GROUP);
     }
 
     /** The campaign directory must hold a launched audience as soon as the launch is acknowledged: subscribing. */
     @Bean
-    ConfigurerModule campaignDirectoryProcessing() {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerSubscribingEventProcessor(org.clientele.command.campaign.CampaignDirectory.PROCESSING_GROUP);
+    SubscribingProcessingGroup campaignDirectoryProcessing() {
+        return new SubscribingProcessingGroup(org.clientele.command.campaign.CampaignDirectory.PROCESSING_GROUP);
     }
 
     /** The contact-policy gate's limits; the defaults and their reasons are in docs/campaigns.md. */

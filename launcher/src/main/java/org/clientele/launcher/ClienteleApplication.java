@@ -21,6 +21,9 @@ public class ClienteleApplication {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommandLine.run(args, System.out));
         }
+        if (args.length > 0 && args[0].equals("generate-events")) {
+            System.exit(GenerateEventsCommandLine.run(args, System.out));
+        }
         SpringApplication.run(ClienteleApplication.class, args);
     }
 }

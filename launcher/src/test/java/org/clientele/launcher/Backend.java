@@ -37,8 +37,11 @@ final class Backend implements AutoCloseable {
     }
 
     ApiClient api() {
-        return new ApiClient(
-                ((ServletWebServerApplicationContext) context).getWebServer().getPort());
+        return new ApiClient(port());
+    }
+
+    int port() {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /** The position of the newest event in the store. */

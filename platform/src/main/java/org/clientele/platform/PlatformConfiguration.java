@@ -6,14 +6,21 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
+import org.clientele.platform.axon.AggregateKindCheck;
 import org.clientele.platform.axon.EventStoreConfiguration;
 import org.clientele.platform.axon.ProcessingConfiguration;
+import org.clientele.platform.axon.deadletter.DeadLetterConfiguration;
 import org.clientele.platform.database.EmbeddedPostgresConfiguration;
 import org.clientele.platform.privacy.PrivacyConfiguration;
+import org.clientele.platform.security.RolesBeforeBinding;
 import org.clientele.platform.security.SecurityConfiguration;
 import org.clientele.platform.web.ApiExceptionHandler;
+import org.clientele.platform.web.ParameterTextFilter;
 import org.clientele.platform.web.ProblemResponses;
+import org.clientele.platform.web.RequestBodyLimit;
 import org.clientele.platform.web.RequestMetadata;
+import org.clientele.platform.web.StrictJsonInput;
+import org.clientele.platform.web.WebEdgeConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,12 +31,20 @@ import org.springframework.context.annotation.Import;
 @Import({
     EmbeddedPostgresConfiguration.class,
     EventStoreConfiguration.class,
+    AggregateKindCheck.class,
     ProcessingConfiguration.class,
+    DeadLetterConfiguration.class,
+    org.clientele.platform.axon.rebuild.RebuildConfiguration.class,
     PrivacyConfiguration.class,
     SecurityConfiguration.class,
     ApiExceptionHandler.class,
     ProblemResponses.class,
-    RequestMetadata.class
+    RequestMetadata.class,
+    StrictJsonInput.class,
+    ParameterTextFilter.class,
+    WebEdgeConfiguration.class,
+    RequestBodyLimit.class,
+    RolesBeforeBinding.class
 })
 public class PlatformConfiguration {
 

@@ -2,8 +2,13 @@ package org.clientele.query;
 
 import java.util.List;
 import org.clientele.platform.PlatformConfiguration;
+import org.clientele.platform.axon.rebuild.RebuildableReadModel;
 import org.clientele.platform.database.SchemaModule;
+import org.clientele.query.campaign.CampaignMemoryProjection;
+import org.clientele.query.consent.ConsentLedgerProjection;
 import org.clientele.query.customer.LifecycleSettings;
+import org.clientele.query.preference.PreferenceProjection;
+import org.clientele.query.profile.CustomerProfileProjection;
 import org.clientele.query.segment.SegmentSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,6 +28,42 @@ public class QuerySide {
     @Bean
     SchemaModule querySchema() {
         return new SchemaModule("query", "classpath:db/query", 10);
+    }
+
+    /** Every table each projection writes: what a shadow rebuild makes afresh and puts in place at once. */
+    @Bean
+    RebuildableReadModel customerProfileReadModel() {
+        return new RebuildableReadModel(
+                CustomerProfileProjection.PROCESSING_GROUP,
+                List.of(
+                        "customer_profile",
+                        "customer_purchase",
+                        "customer_consent",
+                        "contact_version",
+                        "purchase_line"));
+    }
+
+    @Bean
+    RebuildableReadModel consentLedgerReadModel() {
+        return new RebuildableReadModel(ConsentLedgerProjection.PROCESSING_GROUP, List.of("consent_ledger"));
+    }
+
+    @Bean
+    RebuildableReadModel preferencesReadModel() {
+        return new RebuildableReadModel(PreferenceProjection.PROCESSING_GROUP, List.of("preference_version"));
+    }
+
+    @Bean
+    RebuildableReadModel campaignMemoryReadModel() {
+        return new RebuildableReadModel(
+                CampaignMemoryProjection.PROCESSING_GROUP,
+                List.of(
+                        "campaign",
+                        "campaign_variant",
+                        "campaign_member",
+                        "campaign_contact",
+                        "campaign_outcome",
+                        "campaign_purchase"));
     }
 
     @Bean

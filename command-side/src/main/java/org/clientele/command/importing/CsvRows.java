@@ -4,10 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -51,7 +49,7 @@ final class CsvRows implements AutoCloseable, Iterable<CsvRows.Row> {
     CsvRows(Path file, ImportMapping mapping) throws IOException {
         this.counting = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         InputStream content = isGzip(file) ? new GZIPInputStream(counting, 1 << 16) : counting;
-        Reader reader = new InputStreamReader(content, StandardCharsets.UTF_8);
+        Reader reader = FileEncoding.reader(content, mapping.charset());
         this.parser = CSVFormat.DEFAULT
                 .builder()
                 .setDelimiter(mapping.separator())

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
+import org.clientele.events.purchase.DecimalBounds;
 
 /** Reads dates, amounts and quantities the way the mapping says the file writes them. */
 final class FieldParser {
@@ -52,6 +53,9 @@ final class FieldParser {
         }
     }
 
+    /** Longer than any amount within {@link DecimalBounds}, written out in full. */
+    private static final int MAX_NUMBER_LENGTH = 64;
+
     BigDecimal decimal(String field, String text) {
         if (decimalSeparator == '.'
                 && text.indexOf(',') >= 0
@@ -61,11 +65,17 @@ final class FieldParser {
                     + "is the file's decimalSeparator ','?");
         }
         String normalised = decimalSeparator == ',' ? text.replace(".", "").replace(',', '.') : text.replace(",", "");
+        if (normalised.length() > MAX_NUMBER_LENGTH) {
+            throw new IllegalArgumentException(field + " has more than " + MAX_NUMBER_LENGTH + " characters");
+        }
+        BigDecimal value;
         try {
-            return new BigDecimal(normalised);
+            value = new BigDecimal(normalised);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " '" + text + "' is not a number");
         }
+        // bounded before any arithmetic: "1e-999999999" is cheap to parse and ruinous to add up
+        return DecimalBounds.check(value, field);
     }
 
     int quantity(String text) {

@@ -17,6 +17,11 @@ class ImportJobRepository {
 
     private final JdbcTemplate jdbc;
 
+    /** What a file holds may not fit a text column (a NUL): the job's own records keep it visible as U+FFFD. */
+    private static String clean(String text) {
+        return org.clientele.events.text.ControlCharacters.replaced(text);
+    }
+
     ImportJobRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -27,14 +32,14 @@ class ImportJobRepository {
                         + "VALUES (?, ?, ?, ?, 'QUEUED', ?, ?)",
                 id,
                 kind.name(),
-                fileName,
+                clean(fileName),
                 fileBytes,
                 at(startedAt),
                 user);
     }
 
     void running(UUID id, String header) {
-        jdbc.update("UPDATE import_job SET status = 'RUNNING', header = ? WHERE id = ?", header, id);
+        jdbc.update("UPDATE import_job SET status = 'RUNNING', header = ? WHERE id = ?", clean(header), id);
     }
 
     void progress(UUID id, ImportProgress progress, List<Rejected> rejections) {
@@ -47,8 +52,8 @@ class ImportJobRepository {
                     (ps, rejected) -> {
                         ps.setObject(1, id);
                         ps.setLong(2, rejected.lineNumber());
-                        ps.setString(3, rejected.reason());
-                        ps.setString(4, rejected.raw());
+                        ps.setString(3, clean(rejected.reason()));
+                        ps.setString(4, clean(rejected.raw()));
                     });
         }
         jdbc.update(
@@ -71,7 +76,7 @@ class ImportJobRepository {
         jdbc.update(
                 "UPDATE import_job SET status = ?, failure = ?, finished_at = ? WHERE id = ?",
                 status,
-                failure,
+                clean(failure),
                 at(finishedAt),
                 id);
     }

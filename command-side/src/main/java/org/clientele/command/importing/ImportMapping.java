@@ -23,6 +23,8 @@ import org.clientele.events.purchase.SalesChannel;
  * @param currency         the currency of amounts when no column gives one (required for purchases)
  * @param returnPrefix     an order reference starting with it is a return or credit note (optional)
  * @param channel          the sales channel when no column gives one (default OTHER)
+ * @param encoding         the file's character set when it has no byte-order mark (default UTF-8, read strictly:
+ *                         a Latin-1 file is refused rather than read with its accents lost)
  */
 public record ImportMapping(
         Map<String, String> columns,
@@ -34,7 +36,8 @@ public record ImportMapping(
         String defaultCountry,
         String currency,
         String returnPrefix,
-        SalesChannel channel) {
+        SalesChannel channel,
+        String encoding) {
 
     static final Set<String> CONTACT_FIELDS = Set.of(
             "externalReference",
@@ -91,6 +94,7 @@ public record ImportMapping(
                 && !columns.containsKey("phone")) {
             problems.add("columns: a contacts file needs an externalReference, email or phone column");
         }
+        check(problems, () -> charset(), "encoding");
         check(problems, () -> dateFormatter(), "dateFormat");
         check(problems, () -> zone(), "timeZone");
         check(problems, () -> currency == null ? null : Currency.getInstance(currency), "currency");
@@ -104,6 +108,12 @@ public record ImportMapping(
             problems.add("decimalSeparator: must be '.' or ','");
         }
         return List.copyOf(problems);
+    }
+
+    java.nio.charset.Charset charset() {
+        return encoding == null || encoding.isBlank()
+                ? java.nio.charset.StandardCharsets.UTF_8
+                : java.nio.charset.Charset.forName(encoding.strip());
     }
 
     DateTimeFormatter dateFormatter() {

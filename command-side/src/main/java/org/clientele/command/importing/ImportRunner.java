@@ -121,6 +121,14 @@ final class ImportRunner {
         Map<String, List<Row>> scattered = new LinkedHashMap<>();
         try (CsvRows csv = new CsvRows(file, mapping)) {
             this.rows = csv;
+            for (String header : csv.headers()) {
+                var control = org.clientele.events.text.ControlCharacters.problem(header);
+                if (control.isPresent()) {
+                    throw new ImportFailed("the header line " + control.get() + ": a NUL between letters means a"
+                            + " UTF-16 file without a byte-order mark; give its encoding in the mapping"
+                            + " (\"encoding\": \"UTF-16LE\")");
+                }
+            }
             List<String> missing = csv.missingHeaders();
             if (!missing.isEmpty()) {
                 throw new ImportFailed("the file has no column " + missing + "; its columns are " + csv.headers());
@@ -129,7 +137,12 @@ final class ImportRunner {
             if (kind == ImportKind.CONTACTS) {
                 for (Row row : csv) {
                     rowsRead++;
-                    inChunk(() -> importContact(row), null);
+                    String control = controlCharacters(row);
+                    if (control != null) {
+                        reject(row, control);
+                    } else {
+                        inChunk(() -> importContact(row), null);
+                    }
                     maybeReport();
                 }
             } else {
@@ -137,7 +150,10 @@ final class ImportRunner {
                 for (Row row : csv) {
                     rowsRead++;
                     String reference = row.get("orderReference");
-                    if (reference == null) {
+                    String control = controlCharacters(row);
+                    if (control != null) {
+                        reject(row, control);
+                    } else if (reference == null) {
                         reject(row, "orderReference is missing");
                     } else {
                         if (splitOrders.contains(reference)) {
@@ -167,9 +183,11 @@ final class ImportRunner {
             }
             commitChunk();
             return report();
-        } catch (RuntimeException | IOException e) {
+        } catch (Throwable e) {
             abandonChunk();
-            report(); // the job shows how far it got; running the file again completes it
+            if (rows != null) {
+                report(); // the job shows how far it got; running the file again completes it
+            }
             throw e;
         }
     }
@@ -491,6 +509,17 @@ final class ImportRunner {
         customersMatched = counters[4];
         purchases = counters[5];
         returns = counters[6];
+    }
+
+    /** A cell holding a control character (a NUL...) cannot be recorded: the row is refused, naming the column. */
+    private static String controlCharacters(Row row) {
+        for (var cell : row.record().toMap().entrySet()) {
+            var problem = org.clientele.events.text.ControlCharacters.problem(cell.getValue());
+            if (problem.isPresent()) {
+                return "column " + cell.getKey() + " " + problem.get();
+            }
+        }
+        return null;
     }
 
     private void reject(Row row, String reason) {

@@ -142,7 +142,12 @@ public class ImportService {
             log.info("Import {} of {} completed: {}", id, kind, done);
         } catch (ImportRunner.ImportFailed e) {
             jobs.finish(id, "FAILED", e.getMessage(), clock.instant());
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            String unreadable = FileEncoding.unreadable(e, mapping.charset());
+            if (unreadable != null) {
+                jobs.finish(id, "FAILED", unreadable, clock.instant());
+                return;
+            }
             log.error("Import {} failed", id, e);
             jobs.finish(
                     id,

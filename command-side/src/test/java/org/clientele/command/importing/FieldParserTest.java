@@ -159,4 +159,25 @@ class FieldParserTest {
             assertThat(FieldParser.reference(text)).isNull();
         }
     }
+
+    @Nested
+    class NumberBounds {
+
+        private final FieldParser parser = parser(MappingFixture.purchases());
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"1e-999999999", "1e999999999", "1e100000000"})
+        void refusesANumberBeyondTheDomainsRangeBeforeAnyArithmetic(String text) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> parser.decimal("unitPrice", text))
+                    .withMessageStartingWith("unitPrice ");
+        }
+
+        @Test
+        void refusesAnOverlongNumber() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> parser.decimal("amount", "1".repeat(10_000)))
+                    .withMessage("amount has more than 64 characters");
+        }
+    }
 }

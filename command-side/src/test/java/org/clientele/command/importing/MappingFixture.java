@@ -62,7 +62,8 @@ final class MappingFixture {
                     shipped.defaultCountry(),
                     shipped.currency(),
                     shipped.returnPrefix(),
-                    shipped.channel());
+                    shipped.channel(),
+                    shipped.encoding());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,6 +130,7 @@ final class MappingFixture {
                 defaultCountry,
                 currency,
                 returnPrefix,
+                null,
                 null);
     }
 }

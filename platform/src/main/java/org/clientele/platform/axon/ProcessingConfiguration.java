@@ -16,24 +16,46 @@ public class ProcessingConfiguration {
 
     /**
      * Every processing group runs as a pooled streaming processor that reads events in batches, so that a
-     * projection can write a whole batch at once. A failing handler rolls the batch back and the segment retries
-     * it: with Axon's default logging error handler an event would be skipped and a view silently wrong.
+     * projection can write a whole batch at once. A failing handler's error propagates: with Axon's default logging
+     * error handler an event would be skipped and a view silently wrong. The dead-letter queue then sets the event
+     * aside (see DeadLetterConfiguration), or the batch is retried when the database itself failed. The write side's
+     * own views are the exception: they run in the command's transaction, on a subscribing processor.
      */
     @Bean
     ConfigurerModule pooledStreamingProcessors(
             @Value("${clientele.processing.batch-size:2000}") int batchSize,
             @Value("${clientele.processing.segments:1}") int segments,
-            @Value("${clientele.processing.threads:2}") int threads) {
-        return configurer -> configurer
-                .eventProcessing()
-                .usingPooledStreamingEventProcessors((configuration, builder) -> builder.batchSize(batchSize)
-                        .initialSegmentCount(segments)
-                        .maxClaimedSegments(Math.max(segments, 16))
-                        .coordinatorExecutor(name -> java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                                daemon(name + "-coordinator")))
-                        .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(
-                                threads, daemon(name + "-worker"))))
-                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+            @Value("${clientele.processing.threads:2}") int threads,
+            // how many of a projection's segments one process takes: set it to segments / processes to share them
+            @Value("${clientele.processing.max-claimed-segments:0}") int maxClaimed,
+            org.springframework.beans.factory.ObjectProvider<SubscribingProcessingGroup> subscribing) {
+        return configurer -> {
+            subscribing
+                    .orderedStream()
+                    .forEach(group -> configurer.eventProcessing().registerSubscribingEventProcessor(group.name()));
+            configurer
+                    .eventProcessing()
+                    .usingPooledStreamingEventProcessors((configuration, builder) -> builder.batchSize(batchSize)
+                            .initialSegmentCount(segments)
+                            .maxClaimedSegments(maxClaimed > 0 ? maxClaimed : Math.max(segments, 16))
+                            .coordinatorExecutor(
+                                    name -> java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                                            daemon(name + "-coordinator")))
+                            .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(
+                                    threads, daemon(name + "-worker"))))
+                    .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+        };
+    }
+
+    @Bean
+    ProcessorRecovery processorRecovery(
+            javax.sql.DataSource dataSource,
+            org.axonframework.config.EventProcessingConfiguration processing,
+            org.axonframework.eventhandling.tokenstore.TokenStore tokenStore,
+            org.axonframework.common.transaction.TransactionManager transactions,
+            @Value("${clientele.processing.recovery-probe:1s}") java.time.Duration probeInterval,
+            @Value("${clientele.processing.recovery-window:60s}") java.time.Duration hurryFor) {
+        return new ProcessorRecovery(dataSource, processing, tokenStore, transactions, probeInterval, hurryFor);
     }
 
     /**
@@ -57,7 +79,9 @@ public class ProcessingConfiguration {
     }
 
     static boolean isNonTransient(Throwable failure) {
+        // an unreachable database answers 503 at once: five retries would only hold the request for ten seconds
         return failure instanceof NonTransient
+                || org.clientele.platform.database.DatabaseFailures.isUnavailable(failure)
                 || failure instanceof org.axonframework.common.AxonNonTransientException
                 || failure instanceof org.axonframework.modelling.command.AggregateStreamCreationException
                 || failure instanceof IllegalArgumentException;

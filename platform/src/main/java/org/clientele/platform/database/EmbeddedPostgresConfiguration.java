@@ -29,14 +29,28 @@ public class EmbeddedPostgresConfiguration {
             @Value("${clientele.database.data-dir:./data}") String dataDir,
             @Value("${clientele.database.port:0}") int port)
             throws IOException {
-        Path folder = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
+        return start(Path.of(dataDir, "postgres"), port);
+    }
+
+    /**
+     * Starts PostgreSQL on the folder, as durable as a server. zonky starts postgres with -F (no fsync) and
+     * synchronous_commit=off, made for throwaway test databases: a crash then loses acknowledged writes; a later -c
+     * wins over -F. A server left running by a previous run that was killed is stopped first
+     * ({@link OrphanedPostmaster}).
+     */
+    static EmbeddedPostgres start(Path dataFolder, int port) throws IOException {
+        Path folder = dataFolder.toAbsolutePath().normalize();
         Files.createDirectories(folder.getParent());
+        OrphanedPostmaster.stopIfAny(folder);
         log.info("Starting the embedded PostgreSQL with its data in {}", folder);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(folder)
                 .setCleanDataDirectory(false)
                 // Spring closes it after everything that uses it; a hook of its own would stop it mid-batch
-                .setRegisterShutdownHook(false);
+                .setRegisterShutdownHook(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
         if (port > 0) {
             builder.setPort(port);
         }

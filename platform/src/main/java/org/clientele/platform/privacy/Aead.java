@@ -21,6 +21,14 @@ final class Aead {
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Looking a cipher up costs more than opening a short value with it: one per thread, initialised per use. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    });
 
     private Aead() {}
 
@@ -64,7 +72,7 @@ final class Aead {
         if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
             throw new GeneralSecurityException("not a sealed value of version " + VERSION);
         }
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        Cipher cipher = CIPHERS.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
         cipher.updateAAD(associatedData);
         return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);

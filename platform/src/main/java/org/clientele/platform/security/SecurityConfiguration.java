@@ -15,7 +15,6 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -74,14 +73,29 @@ public class SecurityConfiguration {
             throw new IllegalStateException("No users are configured. Set clientele.security.users "
                     + "(name, password as a bcrypt hash, roles), or start with the 'dev' profile; see README.md.");
         }
-        var manager = new InMemoryUserDetailsManager();
+        // Spring's in-memory manager folds names to lower case: "Admin" would log in as "admin". Names are exact.
+        java.util.Map<String, org.springframework.security.core.userdetails.UserDetails> byName =
+                new java.util.HashMap<>();
         for (SecurityProperties.User user : properties.users()) {
-            manager.createUser(User.withUsername(requireText(user.name(), "name"))
-                    .password(storedForm(requireText(user.password(), "password of " + user.name())))
-                    .roles(checkedRoles(user).toArray(String[]::new))
-                    .build());
+            String name = requireText(user.name(), "name");
+            if (byName.put(
+                            name,
+                            User.withUsername(name)
+                                    .password(storedForm(requireText(user.password(), "password of " + name)))
+                                    .roles(checkedRoles(user).toArray(String[]::new))
+                                    .build())
+                    != null) {
+                throw new IllegalStateException("User '" + name + "' is configured twice");
+            }
         }
-        return manager;
+        return name -> {
+            var user = byName.get(name);
+            if (user == null) {
+                throw new org.springframework.security.core.userdetails.UsernameNotFoundException("unknown user");
+            }
+            // a copy each time: the authentication manager erases the credentials of what it is given
+            return User.withUserDetails(user).build();
+        };
     }
 
     private static Set<String> checkedRoles(SecurityProperties.User user) {

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.clientele.platform.database.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -81,8 +81,57 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /**
+     * The database cannot be reached: 503 with Retry-After, within the pool's connection timeout (2 s), and a
+     * one-line warning rather than a stack trace per request for as long as the outage lasts.
+     */
+    static ResponseEntity<ProblemDetail> databaseUnavailable(Throwable e, HttpServletRequest request) {
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+        ProblemDetail problem = ProblemResponses.problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "DATABASE_UNAVAILABLE",
+                "The database cannot be reached; nothing was recorded. Retry in a few seconds.",
+                List.of());
+        problem.setInstance(ProblemResponses.instance(request.getRequestURI()));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** An upload whose multipart body cannot be parsed (no closing boundary, a broken part) is the client's fault. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> handleMalformedMultipart(
+            org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return answer(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "BODY_TOO_LARGE",
+                    "The upload is larger than this server accepts (spring.servlet.multipart.max-file-size).",
+                    List.of(),
+                    request);
+        }
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_MULTIPART",
+                "The multipart body cannot be read: it needs a 'file' part and a closing boundary.",
+                List.of(),
+                request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            return databaseUnavailable(e, request);
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -97,7 +146,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         ProblemDetail problem;
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        Throwable tooLarge = cause;
+        while (tooLarge != null && !(tooLarge instanceof RequestBodyLimit.BodyTooLargeException)) {
+            tooLarge = tooLarge.getCause();
+        }
+        if (tooLarge != null) {
+            problem = ProblemResponses.problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", tooLarge.getMessage(), List.of());
+        } else if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             problem = ProblemResponses.problem(
                     HttpStatus.BAD_REQUEST,
@@ -179,7 +235,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> withProblemType(ProblemDetail problem, WebRequest request) {
         String uri = request.getDescription(false).replaceFirst("^uri=", "");
-        problem.setInstance(URI.create(uri));
+        problem.setInstance(ProblemResponses.instance(uri));
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

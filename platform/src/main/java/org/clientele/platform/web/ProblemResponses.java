@@ -38,7 +38,7 @@ public class ProblemResponses {
     public static ResponseEntity<ProblemDetail> response(
             HttpStatusCode status, String code, String detail, List<FieldError> errors, String instance) {
         ProblemDetail problem = problem(status, code, detail, errors);
-        problem.setInstance(URI.create(instance));
+        problem.setInstance(instance(instance));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
@@ -47,10 +47,34 @@ public class ProblemResponses {
     /** For answers written outside Spring MVC, such as the security filters. */
     public void write(HttpServletResponse response, HttpStatusCode status, String code, String detail, String instance)
             throws IOException {
-        ProblemDetail problem = problem(status, code, detail, List.of());
-        problem.setInstance(URI.create(instance));
+        write(response, status, code, detail, List.of(), instance);
+    }
+
+    /** The same, naming the fields at fault. */
+    public void write(
+            HttpServletResponse response,
+            HttpStatusCode status,
+            String code,
+            String detail,
+            List<FieldError> errors,
+            String instance)
+            throws IOException {
+        ProblemDetail problem = problem(status, code, detail, errors);
+        problem.setInstance(instance(instance));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The request's path as the problem's instance; a path that is not even a URI (why it was refused) is left out. */
+    public static URI instance(String path) {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
     }
 }

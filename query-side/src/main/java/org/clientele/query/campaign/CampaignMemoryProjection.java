@@ -19,7 +19,7 @@ import org.clientele.events.campaign.ContactRefused;
 import org.clientele.events.campaign.DeliveryOutcomeRecorded;
 import org.clientele.events.purchase.PurchaseRecorded;
 import org.clientele.events.purchase.ReturnRecorded;
-import org.clientele.query.support.UnitOfWorkBatch;
+import org.clientele.platform.axon.UnitOfWorkBatch;
 import org.springframework.stereotype.Component;
 
 /**

@@ -24,7 +24,7 @@ import org.clientele.events.customer.CustomerErased;
 import org.clientele.events.customer.CustomerId;
 import org.clientele.events.metadata.MessageMetadata;
 import org.clientele.events.privacy.Erased;
-import org.clientele.query.support.UnitOfWorkBatch;
+import org.clientele.platform.axon.UnitOfWorkBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

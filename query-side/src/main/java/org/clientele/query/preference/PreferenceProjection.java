@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.clientele.events.consent.PreferencesSet;
-import org.clientele.query.support.UnitOfWorkBatch;
+import org.clientele.platform.axon.UnitOfWorkBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

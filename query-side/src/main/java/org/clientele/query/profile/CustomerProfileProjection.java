@@ -30,12 +30,12 @@ import org.clientele.events.customer.MergedFacts;
 import org.clientele.events.privacy.Erased;
 import org.clientele.events.purchase.PurchaseRecorded;
 import org.clientele.events.purchase.ReturnRecorded;
+import org.clientele.platform.axon.UnitOfWorkBatch;
 import org.clientele.platform.privacy.CustomerKeys;
 import org.clientele.query.customer.CustomerFeatures;
 import org.clientele.query.customer.CustomerHistory;
 import org.clientele.query.customer.LifecycleSettings;
 import org.clientele.query.customer.PurchaseFact;
-import org.clientele.query.support.UnitOfWorkBatch;
 import org.springframework.stereotype.Component;
 
 /**

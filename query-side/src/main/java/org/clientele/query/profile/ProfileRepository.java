@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.clientele.platform.database.CopyInsert;
 import org.clientele.query.customer.PurchaseFact;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,9 +30,11 @@ class ProfileRepository {
             + "phase_assessed_at, phase_valid_until, revision, merged_into, merged_at, invalid_fields, erased_at, erasure_reference";
 
     private final JdbcTemplate jdbc;
+    private final javax.sql.DataSource dataSource;
 
     ProfileRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.dataSource = jdbc.getDataSource();
     }
 
     Map<UUID, ProfileRow> findRows(Collection<UUID> ids) {
@@ -182,38 +185,42 @@ class ProfileRepository {
     }
 
     void insertPurchaseLines(Collection<PurchaseLineRow> lines) {
-        jdbc.batchUpdate(
-                "INSERT INTO purchase_line (customer_id, order_reference, line_number, purchased_at, sku, quantity, "
-                        + "amount) VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+        CopyInsert.insert(
+                dataSource,
+                "purchase_line",
+                List.of("customer_id", "order_reference", "line_number", "purchased_at", "sku", "quantity", "amount"),
                 lines,
-                lines.size(),
-                (ps, line) -> {
-                    ps.setObject(1, line.customerId());
-                    ps.setString(2, line.orderReference());
-                    ps.setInt(3, line.lineNumber());
-                    setInstant(ps, 4, line.purchasedAt());
-                    ps.setString(5, line.sku());
-                    ps.setInt(6, line.quantity());
-                    ps.setBigDecimal(7, line.amount());
-                });
+                (line, row) -> row.add(line.customerId())
+                        .add(line.orderReference())
+                        .add(line.lineNumber())
+                        .add(line.purchasedAt())
+                        .add(line.sku())
+                        .add(line.quantity())
+                        .add(line.amount()));
     }
 
     void insertPurchases(Collection<PurchaseRow> purchases) {
-        jdbc.batchUpdate(
-                "INSERT INTO customer_purchase (customer_id, order_reference, purchased_at, amount, currency, "
-                        + "channel, line_count, kind) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+        CopyInsert.insert(
+                dataSource,
+                "customer_purchase",
+                List.of(
+                        "customer_id",
+                        "order_reference",
+                        "purchased_at",
+                        "amount",
+                        "currency",
+                        "channel",
+                        "line_count",
+                        "kind"),
                 purchases,
-                purchases.size(),
-                (ps, purchase) -> {
-                    ps.setObject(1, purchase.customerId());
-                    ps.setString(2, purchase.orderReference());
-                    setInstant(ps, 3, purchase.purchasedAt());
-                    ps.setBigDecimal(4, purchase.amount());
-                    ps.setString(5, purchase.currency());
-                    ps.setString(6, purchase.channel());
-                    ps.setInt(7, purchase.lineCount());
-                    ps.setString(8, purchase.isReturn() ? "RETURN" : "PURCHASE");
-                });
+                (purchase, row) -> row.add(purchase.customerId())
+                        .add(purchase.orderReference())
+                        .add(purchase.purchasedAt())
+                        .add(purchase.amount())
+                        .add(purchase.currency())
+                        .add(purchase.channel())
+                        .add(purchase.lineCount())
+                        .add(purchase.isReturn() ? "RETURN" : "PURCHASE"));
     }
 
     void upsertConsents(Collection<ConsentRow> consents) {

@@ -95,6 +95,14 @@ class FactStore {
         this.minimumRebuild = minimumRebuild;
     }
 
+    /** A shadow rebuild replaced the profile tables: their change numbers say nothing of what this index holds. */
+    @org.springframework.context.event.EventListener
+    void replaced(org.clientele.platform.axon.rebuild.ReadModelReplaced replaced) {
+        if (replaced.tables().contains("customer_profile") || replaced.tables().contains("customer_purchase")) {
+            invalidate();
+        }
+    }
+
     /** The customer file as it stands in the read model now. */
     synchronized Snapshot current() {
         Long latest = jdbc.queryForObject("SELECT coalesce(max(change_seq), 0) FROM customer_profile", Long.class);

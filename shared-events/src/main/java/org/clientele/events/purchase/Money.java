@@ -11,6 +11,7 @@ public record Money(BigDecimal amount, Currency currency) {
     public Money {
         Objects.requireNonNull(amount, "amount is required");
         Objects.requireNonNull(currency, "currency is required");
+        amount = DecimalBounds.check(amount, "amount");
         int scale = Math.max(currency.getDefaultFractionDigits(), 0);
         if (amount.stripTrailingZeros().scale() > scale) {
             throw new IllegalArgumentException(

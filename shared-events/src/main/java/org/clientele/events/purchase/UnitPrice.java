@@ -16,6 +16,7 @@ public record UnitPrice(BigDecimal amount, Currency currency) {
     public UnitPrice {
         Objects.requireNonNull(amount, "unit price is required");
         Objects.requireNonNull(currency, "currency is required");
+        amount = DecimalBounds.check(amount, "unit price");
         if (amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
             throw new IllegalArgumentException(
                     "unit price " + amount.toPlainString() + " has more than " + MAX_DECIMALS + " decimals");

@@ -61,7 +61,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CampaignController {
 
     private static final long TIMEOUT_SECONDS = 30;
-    private static final int MAX_AUDIENCE = 2_000_000;
+    /** A listed audience must fit a request body (clientele.http.max-body-size); larger ones launch on a segment. */
+    private static final int MAX_AUDIENCE = 100_000;
+
     private static final int MAX_BATCH = 10_000;
     /** Decisions are listed one by one up to this many; beyond, the answer gives the counts (the list is a CSV). */
     private static final int MAX_LISTED = 10_000;

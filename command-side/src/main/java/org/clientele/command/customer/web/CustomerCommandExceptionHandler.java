@@ -5,6 +5,8 @@ import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.clientele.command.customer.CustomerRejected;
+import org.clientele.command.customer.RegisterContact;
+import org.clientele.platform.axon.AggregateKindCheck;
 import org.clientele.platform.web.ProblemResponses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -26,6 +28,20 @@ class CustomerCommandExceptionHandler {
                 "CUSTOMER_NOT_FOUND",
                 "No customer " + e.getAggregateIdentifier() + " is registered.",
                 request);
+    }
+
+    @ExceptionHandler(AggregateKindCheck.OtherKindOfAggregateException.class)
+    ResponseEntity<ProblemDetail> otherKind(
+            AggregateKindCheck.OtherKindOfAggregateException e, HttpServletRequest request) {
+        if (e.commandType() == RegisterContact.class) {
+            return answer(
+                    HttpStatus.CONFLICT,
+                    "ID_IN_USE",
+                    "The id " + e.getAggregateIdentifier() + " is already used by another kind of record; "
+                            + "register the customer with another id, or without one.",
+                    request);
+        }
+        return unknownCustomer(e, request);
     }
 
     @ExceptionHandler(CustomerRejected.class)

@@ -38,6 +38,9 @@ import org.clientele.platform.web.FieldErrors;
  */
 final class CustomerRequestMapper {
 
+    /** Lines per purchase: a receipt, not a catalogue; an event stays small enough to load a customer quickly. */
+    static final int MAX_LINES = 1_000;
+
     private CustomerRequestMapper() {}
 
     static CustomerId customerId(String text) {
@@ -91,6 +94,10 @@ final class CustomerRequestMapper {
         }
         List<PurchaseLine> lines = new ArrayList<>();
         List<LineBody> given = body.lines() == null ? List.of() : body.lines();
+        if (given.size() > MAX_LINES) {
+            errors.reject("lines", "must hold at most " + MAX_LINES + " lines");
+            errors.throwIfAny();
+        }
         for (int i = 0; i < given.size(); i++) {
             PurchaseLine line = line(errors, "lines[" + i + "]", given.get(i), currency);
             if (line != null) {
