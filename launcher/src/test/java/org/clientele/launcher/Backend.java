@@ -62,17 +62,45 @@ final class Backend implements AutoCloseable {
      */
     void awaitProjectionsAt(long head) {
         ApiClient api = api();
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
-                .untilAsserted(() -> {
-                    var projections =
-                            api.get("/api/admin/projections", ApiClient.ADMIN).body();
-                    org.assertj.core.api.Assertions.assertThat(projections.findValuesAsText("name"))
-                            .contains("customer-profile", "consent-ledger", "campaign-memory");
-                    projections.forEach(projection -> org.assertj.core.api.Assertions.assertThat(
-                                    projection.path("position").asLong())
-                            .isGreaterThanOrEqualTo(head));
-                });
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .untilAsserted(() -> {
+                        var projections = api.get("/api/admin/projections", ApiClient.ADMIN)
+                                .body();
+                        org.assertj.core.api.Assertions.assertThat(projections.findValuesAsText("name"))
+                                .contains("customer-profile", "consent-ledger", "campaign-memory");
+                        projections.forEach(projection -> org.assertj.core.api.Assertions.assertThat(
+                                        projection.path("position").asLong())
+                                .as(projection.path("name").asText())
+                                .isGreaterThanOrEqualTo(head));
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException stuck) {
+            printProcessingThreads();
+            throw stuck;
+        }
+    }
+
+    /** What the processors' threads are doing, for a projection that does not catch up. */
+    static void printProcessingThreads() {
+        StringBuilder dump = new StringBuilder("Processing threads when the projections did not catch up:\n");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            boolean axon = java.util.Arrays.stream(stack)
+                    .anyMatch(frame -> frame.getClassName().startsWith("org.axonframework")
+                            || frame.getClassName().startsWith("org.clientele"));
+            if (!axon || thread == Thread.currentThread()) {
+                return;
+            }
+            dump.append('"')
+                    .append(thread.getName())
+                    .append("\" ")
+                    .append(thread.getState())
+                    .append('\n');
+            for (StackTraceElement frame : stack) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+        });
+        System.out.println(dump);
     }
 
     <T> T bean(Class<T> type) {

@@ -41,8 +41,7 @@ public class ProcessingConfiguration {
                             .coordinatorExecutor(
                                     name -> java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                                             daemon(name + "-coordinator")))
-                            .workerExecutor(name -> java.util.concurrent.Executors.newScheduledThreadPool(
-                                    threads, daemon(name + "-worker"))))
+                            .workerExecutor(name -> new WorkerExecutor(name, threads, daemon(name + "-worker"))))
                     .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
         };
     }
