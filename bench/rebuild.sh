@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 export PGHOST=127.0.0.1 PGUSER=postgres
 DB=${DB:-clientele_rebuild_bench}
 URL="jdbc:postgresql://127.0.0.1:5432/$DB?reWriteBatchedInserts=true"
-JAR=launcher/target/clientele.jar
+JAR=${JAR:-launcher/target/clientele.jar}
 PORT=18081
 ADMIN=admin:admin-dev
 [ -f "$JAR" ] || ./mvnw -q package -DskipTests

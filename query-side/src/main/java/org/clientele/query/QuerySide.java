@@ -1,6 +1,7 @@
 package org.clientele.query;
 
 import java.util.List;
+import java.util.Set;
 import org.clientele.platform.PlatformConfiguration;
 import org.clientele.platform.axon.rebuild.RebuildableReadModel;
 import org.clientele.platform.database.SchemaModule;
@@ -40,12 +41,23 @@ public class QuerySide {
                         "customer_purchase",
                         "customer_consent",
                         "contact_version",
-                        "purchase_line"));
+                        "purchase_line"),
+                // the projection reads its rows and purchases by customer, through their primary keys only
+                Set.of(
+                        "customer_profile_change_idx",
+                        "customer_profile_phase_idx",
+                        "customer_profile_phase_due_idx",
+                        "customer_purchase_date_idx",
+                        "purchase_line_sku_idx"));
     }
 
     @Bean
     RebuildableReadModel consentLedgerReadModel() {
-        return new RebuildableReadModel(ConsentLedgerProjection.PROCESSING_GROUP, List.of("consent_ledger"));
+        // the ledger reads each customer's last link through consent_ledger_customer_idx; as-of queries use the other
+        return new RebuildableReadModel(
+                ConsentLedgerProjection.PROCESSING_GROUP,
+                List.of("consent_ledger"),
+                Set.of("consent_ledger_effective_idx"));
     }
 
     @Bean
@@ -63,7 +75,9 @@ public class QuerySide {
                         "campaign_member",
                         "campaign_contact",
                         "campaign_outcome",
-                        "campaign_purchase"));
+                        "campaign_purchase"),
+                // the projection only inserts; the attribution queries read purchases by customer and date
+                Set.of("campaign_purchase_date_idx"));
     }
 
     @Bean

@@ -16,8 +16,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Inserts many rows at once through PostgreSQL's {@code COPY}, several times faster than a batch of
- * {@code INSERT}s: the rows go into a temporary table of the connection, then into the target with one
- * {@code INSERT … SELECT … ON CONFLICT DO NOTHING}, so that a row already there is skipped as before. Runs on the
+ * {@code INSERT}s. {@link #insert} puts the rows into a temporary table of the connection, then into the target with
+ * one {@code INSERT … SELECT … ON CONFLICT DO NOTHING}, so that a row already there is skipped as before;
+ * {@link #append} copies them straight into the target, for rows known to be new. Runs on the
  * connection of the current transaction; the target is resolved by the transaction's {@code search_path}, as a plain
  * {@code INSERT} would be.
  */
@@ -30,6 +31,7 @@ public final class CopyInsert {
 
     private CopyInsert() {}
 
+    /** Inserts the rows, skipping those whose key is already in the table. */
     public static <T> void insert(
             DataSource dataSource, String table, List<String> columns, Collection<T> rows, BiConsumer<T, Row> values) {
         if (rows.isEmpty()) {
@@ -37,13 +39,7 @@ public final class CopyInsert {
         }
         String staging = "copy_" + table;
         String list = String.join(", ", columns);
-        StringBuilder text = new StringBuilder(rows.size() * 64);
-        RowWriter writer = new RowWriter(text);
-        for (T item : rows) {
-            writer.start();
-            values.accept(item, writer);
-            text.append('\n');
-        }
+        byte[] text = text(rows, values);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             try (Statement statement = connection.createStatement()) {
@@ -52,12 +48,7 @@ public final class CopyInsert {
                         + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
                 statement.execute("TRUNCATE " + staging);
             }
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            copy.copyIn(
-                    "COPY pg_temp." + staging + " (" + list + ") FROM STDIN",
-                    new java.io.ByteArrayInputStream(bytes),
-                    1 << 16);
+            copy(connection, "pg_temp." + staging, list, text);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO " + table + " (" + list + ") SELECT " + list + " FROM pg_temp." + staging
                         + " ON CONFLICT DO NOTHING");
@@ -67,6 +58,44 @@ public final class CopyInsert {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /**
+     * Copies the rows straight into the table, for a caller that knows none of them is there yet (it read the keys
+     * back first): half the work of {@link #insert}, and a row already there fails the transaction instead of being
+     * skipped.
+     */
+    public static <T> void append(
+            DataSource dataSource, String table, List<String> columns, Collection<T> rows, BiConsumer<T, Row> values) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        byte[] text = text(rows, values);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            copy(connection, table, String.join(", ", columns), text);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static <T> byte[] text(Collection<T> rows, BiConsumer<T, Row> values) {
+        StringBuilder text = new StringBuilder(rows.size() * 64);
+        RowWriter writer = new RowWriter(text);
+        for (T item : rows) {
+            writer.start();
+            values.accept(item, writer);
+            text.append('\n');
+        }
+        return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void copy(Connection connection, String table, String columns, byte[] text)
+            throws SQLException, IOException {
+        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn("COPY " + table + " (" + columns + ") FROM STDIN", new java.io.ByteArrayInputStream(text), 1 << 16);
     }
 
     private static final class RowWriter implements Row {

@@ -3,6 +3,7 @@ package org.clientele.platform.privacy;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -13,7 +14,9 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -21,6 +24,7 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.clientele.events.privacy.Erased;
 import org.clientele.events.privacy.PersonalData;
@@ -45,6 +49,13 @@ public class CryptoShreddingSerializer implements Serializer {
             return PersonalParts.of(type);
         }
     };
+    /**
+     * What each stored type reads as: its class, its personal parts and a reader made once. Axon's serializer looks
+     * the class up by name and makes a reader for every event, which a replay of millions of events pays for each.
+     */
+    private final Map<SerializedType, Decoding> decodings = new ConcurrentHashMap<>();
+
+    private record Decoding(Class<?> type, PersonalParts parts, ObjectReader reader) {}
 
     public CryptoShreddingSerializer(JacksonSerializer delegate, CustomerKeys keys) {
         this.delegate = delegate;
@@ -114,24 +125,40 @@ public class CryptoShreddingSerializer implements Serializer {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         if (SerializedType.emptyType().equals(serializedObject.getType())) {
             return delegate.deserialize(serializedObject);
         }
-        PersonalParts parts = partsByType.get(delegate.classForType(serializedObject.getType()));
-        if (parts.isEmpty()) {
-            return delegate.deserialize(serializedObject);
+        Decoding decoding = decodings.computeIfAbsent(serializedObject.getType(), this::decoding);
+        if (decoding.reader() == null) {
+            return delegate.deserialize(serializedObject); // an unknown type: Axon's own answer
         }
-        byte[] stored =
-                delegate.getConverter().convert(serializedObject, byte[].class).getData();
-        JsonNode tree;
         try {
-            tree = mapper.readTree(stored);
+            if (decoding.parts().isEmpty()) {
+                if (serializedObject.getData() instanceof byte[] bytes) {
+                    return decoding.reader().readValue(bytes);
+                }
+                return delegate.deserialize(serializedObject);
+            }
+            byte[] stored = delegate.getConverter()
+                    .convert(serializedObject, byte[].class)
+                    .getData();
+            JsonNode tree = mapper.readTree(stored);
+            return decoding.reader().readValue(reveal(tree, decoding.parts()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new org.axonframework.serialization.SerializationException("Error while deserializing object", e);
         }
-        return delegate.deserialize(
-                new SimpleSerializedObject<>(reveal(tree, parts), JsonNode.class, serializedObject.getType()));
+    }
+
+    private Decoding decoding(SerializedType stored) {
+        Class<?> type = delegate.classForType(stored);
+        if (UnknownSerializedType.class.isAssignableFrom(type)) {
+            return new Decoding(type, PersonalParts.NONE, null);
+        }
+        // the plain serializer's reader, as Axon's would make it for each event
+        return new Decoding(
+                type, partsByType.get(type), delegate.getObjectMapper().readerFor(type));
     }
 
     /**
@@ -149,22 +176,21 @@ public class CryptoShreddingSerializer implements Serializer {
         }
     }
 
+    /** Opens the sealed parts in the tree itself, freshly read by the caller. */
     private JsonNode reveal(JsonNode stored, PersonalParts parts) {
-        if (!(stored instanceof ObjectNode original)) {
+        if (!(stored instanceof ObjectNode tree)) {
             return stored;
         }
-        ObjectNode tree = null;
         UUID customer = null;
         CustomerKeys.KeyState state = null;
         for (int i = 0; i < parts.names().size(); i++) {
             String name = parts.names().get(i);
-            JsonNode value = original.get(name);
+            JsonNode value = tree.get(name);
             if (value == null || !value.has(SEALED)) {
                 continue; // absent, or written before encryption
             }
-            if (tree == null) {
-                tree = original.deepCopy();
-                customer = customerOf(original, null);
+            if (state == null) {
+                customer = customerOf(tree, null);
                 state = keys.keyForReading(customer);
             }
             if (state instanceof CustomerKeys.Live live) {
@@ -173,7 +199,7 @@ public class CryptoShreddingSerializer implements Serializer {
                 tree.set(name, parts.text().get(i) ? TextNode.valueOf(Erased.TEXT) : erasedObject());
             }
         }
-        return tree == null ? original : tree;
+        return tree;
     }
 
     private JsonNode open(SecretKey key, UUID customer, String sealed) {
@@ -212,7 +238,11 @@ public class CryptoShreddingSerializer implements Serializer {
 
     @Override
     public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
+        if (SerializedType.emptyType().equals(type)) {
+            return delegate.classForType(type);
+        }
+        // Axon asks for every event twice (payload and metadata) before it decodes anything
+        return decodings.computeIfAbsent(type, this::decoding).type();
     }
 
     @Override

@@ -52,6 +52,9 @@ public class CustomerKeys {
         this.jdbc = jdbc;
         this.masterKey = masterKey;
         this.cache = Caffeine.newBuilder()
+                // upkeep on the calling thread: a replay reads millions of keys, and handing the cache's upkeep to
+                // the common pool after so many reads woke one of its threads again and again
+                .executor(Runnable::run)
                 .maximumSize(cacheSize)
                 .expireAfterWrite(cacheTtl)
                 .build();

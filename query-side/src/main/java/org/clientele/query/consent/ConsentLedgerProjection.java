@@ -2,7 +2,6 @@ package org.clientele.query.consent;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +24,7 @@ import org.clientele.events.customer.CustomerId;
 import org.clientele.events.metadata.MessageMetadata;
 import org.clientele.events.privacy.Erased;
 import org.clientele.platform.axon.UnitOfWorkBatch;
+import org.clientele.platform.database.CopyInsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -105,6 +105,7 @@ public class ConsentLedgerProjection {
     static final String COLUMNS = "position, event_id, customer_id, change, channel, purpose, source, legal_basis, "
             + "effective_at, recorded_at, user_name, source_system, correlation_id, proof_reference, expires_at, "
             + "previous_hash, hash";
+    private static final List<String> COLUMN_LIST = List.of(COLUMNS.split(", "));
 
     static ConsentChange map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         OffsetDateTime expires = rs.getObject(15, OffsetDateTime.class);
@@ -247,33 +248,28 @@ public class ConsentLedgerProjection {
             lastHash.put(change.customerId(), linked.hash());
             chained.add(linked);
         }
-        jdbc.batchUpdate(
-                "INSERT INTO consent_ledger (" + COLUMNS + ") "
-                        + "VALUES (?,?,?::uuid,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (event_id) DO NOTHING",
+        // COPY, several times quicker than a batch of INSERTs; a change already in the ledger is skipped as before
+        CopyInsert.insert(
+                jdbc.getDataSource(),
+                "consent_ledger",
+                COLUMN_LIST,
                 chained,
-                chained.size(),
-                (ps, change) -> {
-                    ps.setLong(1, change.position());
-                    ps.setString(2, change.eventId());
-                    ps.setString(3, change.customerId());
-                    ps.setString(4, change.change());
-                    ps.setString(5, change.channel());
-                    ps.setString(6, change.purpose());
-                    ps.setString(7, change.source());
-                    ps.setString(8, change.legalBasis());
-                    ps.setObject(9, OffsetDateTime.ofInstant(change.effectiveAt(), ZoneOffset.UTC));
-                    ps.setObject(10, OffsetDateTime.ofInstant(change.recordedAt(), ZoneOffset.UTC));
-                    ps.setString(11, change.user());
-                    ps.setString(12, change.sourceSystem());
-                    ps.setString(13, change.correlationId());
-                    ps.setString(14, change.proofReference());
-                    if (change.expiresAt() == null) {
-                        ps.setNull(15, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                    } else {
-                        ps.setObject(15, OffsetDateTime.ofInstant(change.expiresAt(), ZoneOffset.UTC));
-                    }
-                    ps.setString(16, change.previousHash());
-                    ps.setString(17, change.hash());
-                });
+                (change, row) -> row.add(change.position())
+                        .add(change.eventId())
+                        .add(change.customerId())
+                        .add(change.change())
+                        .add(change.channel())
+                        .add(change.purpose())
+                        .add(change.source())
+                        .add(change.legalBasis())
+                        .add(change.effectiveAt())
+                        .add(change.recordedAt())
+                        .add(change.user())
+                        .add(change.sourceSystem())
+                        .add(change.correlationId())
+                        .add(change.proofReference())
+                        .add(change.expiresAt())
+                        .add(change.previousHash())
+                        .add(change.hash()));
     }
 }

@@ -200,7 +200,9 @@ public class CustomerProfileProjection {
     private void writeProfiles(ProfileBatch batch) {
         var ids = batch.eventsByCustomer.keySet();
         Map<UUID, ProfileRow> rows = repository.findRows(ids);
-        Map<UUID, List<PurchaseFact>> purchases = repository.findPurchaseFacts(ids);
+        // purchases are written with their customer's row, so a customer without one has none to read back
+        Map<UUID, List<PurchaseFact>> purchases =
+                rows.isEmpty() ? Map.of() : repository.findPurchaseFacts(rows.keySet());
         List<PurchaseRow> newPurchases = new ArrayList<>();
         List<PurchaseLineRow> newLines = new ArrayList<>();
         Instant now = clock.instant();

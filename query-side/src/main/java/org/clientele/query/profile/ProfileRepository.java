@@ -184,8 +184,9 @@ class ProfileRepository {
                 == 1;
     }
 
+    /** The lines of purchases new to the view (the projection read the customer's purchases back first). */
     void insertPurchaseLines(Collection<PurchaseLineRow> lines) {
-        CopyInsert.insert(
+        CopyInsert.append(
                 dataSource,
                 "purchase_line",
                 List.of("customer_id", "order_reference", "line_number", "purchased_at", "sku", "quantity", "amount"),
@@ -199,8 +200,9 @@ class ProfileRepository {
                         .add(line.amount()));
     }
 
+    /** Purchases new to the view: the projection read the customer's purchases back and left out those it had. */
     void insertPurchases(Collection<PurchaseRow> purchases) {
-        CopyInsert.insert(
+        CopyInsert.append(
                 dataSource,
                 "customer_purchase",
                 List.of(

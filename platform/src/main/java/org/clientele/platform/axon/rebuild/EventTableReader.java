@@ -8,17 +8,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 /**
@@ -47,10 +51,9 @@ final class EventTableReader {
     private final long gapTimeoutMillis;
     private final int batchEvents;
     private final long batchBytes;
-    private final java.util.function.Predicate<org.axonframework.serialization.SerializedType> wanted;
+    private final Predicate<SerializedType> wanted;
     private final Consumer<List<String>> beforeDecoding;
-    private final java.util.Map<org.axonframework.serialization.SerializedType, Boolean> wantedByType =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<SerializedType, Boolean> wantedByType = new ConcurrentHashMap<>();
 
     EventTableReader(
             DataSource dataSource,
@@ -60,7 +63,7 @@ final class EventTableReader {
             long gapTimeoutMillis,
             int batchEvents,
             long batchBytes,
-            java.util.function.Predicate<org.axonframework.serialization.SerializedType> wanted,
+            Predicate<SerializedType> wanted,
             Consumer<List<String>> beforeDecoding) {
         this.wanted = wanted;
         this.beforeDecoding = beforeDecoding;
@@ -117,7 +120,7 @@ final class EventTableReader {
     private final class Pass {
         private final Consumer<Batch> sink;
         private GapAwareTrackingToken token;
-        private List<TrackedDomainEventData<byte[]>> pending = new ArrayList<>();
+        private List<StoredEvent> pending = new ArrayList<>();
         private long pendingBytes;
         private long count;
         /** Events read since the last batch that no projection wants. */
@@ -141,21 +144,10 @@ final class EventTableReader {
 
         private void add(ResultSet rows) throws SQLException {
             long index = rows.getLong(1);
-            String aggregate = rows.getString(3);
-            String eventId = rows.getString(5);
-            byte[] payload = rows.getBytes(9);
-            byte[] metaData = rows.getBytes(10);
-            var entry = new GenericDomainEventEntry<>(
-                    rows.getString(2),
-                    eventId.equals(aggregate) ? null : aggregate,
-                    rows.getLong(4),
-                    eventId,
-                    rows.getString(6),
-                    rows.getString(7),
-                    rows.getString(8),
-                    payload,
-                    metaData);
-            boolean allowGaps = entry.getTimestamp().isAfter(gapsAllowedAfter);
+            String payloadType = rows.getString(7);
+            String revision = rows.getString(8);
+            Instant timestamp = StoredEvent.parseTimestamp(rows.getString(6));
+            boolean allowGaps = timestamp.isAfter(gapsAllowedAfter);
             if (token == null) {
                 token = GapAwareTrackingToken.newInstance(
                         index,
@@ -170,8 +162,22 @@ final class EventTableReader {
             count++;
             skipped++;
             // an event no chosen projection handles is neither decoded nor handed on: only its token counts
-            if (wantedByType.computeIfAbsent(entry.getPayload().getType(), wanted::test)) {
-                pending.add(new TrackedDomainEventData<>(token, entry));
+            if (wantedByType.computeIfAbsent(new SimpleSerializedType(payloadType, revision), wanted::test)) {
+                String aggregate = rows.getString(3);
+                String eventId = rows.getString(5);
+                byte[] payload = rows.getBytes(9);
+                byte[] metaData = rows.getBytes(10);
+                pending.add(new StoredEvent(
+                        token,
+                        rows.getString(2),
+                        eventId.equals(aggregate) ? null : aggregate,
+                        rows.getLong(4),
+                        eventId,
+                        timestamp,
+                        payloadType,
+                        revision,
+                        payload,
+                        metaData));
                 pendingBytes += payload.length + (metaData == null ? 0 : metaData.length);
                 skipped--;
             }
@@ -186,8 +192,8 @@ final class EventTableReader {
             }
             // the batch's aggregates at once (their personal-data keys, say), before each event asks for its own
             beforeDecoding.accept(pending.stream()
-                    .map(event -> event.getAggregateIdentifier())
-                    .filter(java.util.Objects::nonNull)
+                    .map(StoredEvent::getAggregateIdentifier)
+                    .filter(Objects::nonNull)
                     .toList());
             List<TrackedEventMessage<?>> events = EventUtils.upcastAndDeserializeTrackedEvents(
                             pending.stream(), serializer, upcasters)

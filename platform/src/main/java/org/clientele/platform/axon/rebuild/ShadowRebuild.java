@@ -3,6 +3,7 @@ package org.clientele.platform.axon.rebuild;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,10 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -45,7 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds read models in a shadow generation while the live ones keep serving (blue/green).
  *
  * <p>The new generation's tables are made in the schema {@value #SCHEMA}, with the live tables' columns,
- * defaults and unique keys (the other indexes are built at the end, which is quicker than keeping them up to date).
+ * defaults, unique keys and the indexes the projections read through; the indexes only queries use are built at the
+ * end, which is quicker than keeping them up to date ({@link RebuildableReadModel#queryOnlyIndexes()}).
  * The event store is read in global-index order by {@link EventTableReader} on a second thread, and each batch is
  * handed to the projections' own event handlers in one unit of work and one transaction whose {@code search_path}
  * puts the shadow schema first: the very code that keeps the live view writes the new one, so both hold the same
@@ -395,6 +401,12 @@ public class ShadowRebuild {
         transactions.executeWithoutResult(status -> {
             jdbc.execute("CREATE SCHEMA " + SCHEMA);
             for (RebuildableReadModel model : chosen) {
+                Set<String> unknown = new LinkedHashSet<>(model.queryOnlyIndexes());
+                model.tables().forEach(table -> unknown.removeAll(indexes(table).keySet()));
+                if (!unknown.isEmpty()) {
+                    throw new IllegalStateException("projection " + model.processingGroup()
+                            + " names query-only indexes its tables do not have: " + unknown);
+                }
                 for (String table : model.tables()) {
                     // unlogged while it loads: no WAL per row; made logged, in bulk, before it goes live
                     jdbc.execute("CREATE UNLOGGED TABLE " + SCHEMA + "." + table + " (LIKE public." + table
@@ -407,12 +419,13 @@ public class ShadowRebuild {
                         jdbc.execute("ALTER TABLE " + SCHEMA + "." + table + " ADD CONSTRAINT \"" + key.get("conname")
                                 + "\" " + key.get("def"));
                     }
-                    // every index from the start: the projections read their own tables while they write (the
-                    // ledger's last link of each customer, a profile's purchases), and without its index such a
-                    // read scans the whole growing table at each batch
-                    for (String index : indexes(table)) {
-                        jdbc.execute(index);
-                    }
+                    // the indexes the projection reads through while it writes, from the start (without its index
+                    // such a read scans the whole growing table at each batch); those only queries use, at the end
+                    indexes(table).forEach((name, definition) -> {
+                        if (!model.queryOnlyIndexes().contains(name)) {
+                            jdbc.execute(definition);
+                        }
+                    });
                 }
             }
             jdbc.execute("CREATE TABLE " + SCHEMA + ".rebuild_job (id INT PRIMARY KEY, projections TEXT NOT NULL,"
@@ -426,33 +439,70 @@ public class ShadowRebuild {
         log.info("Shadow generation of {} prepared in schema {}", names(chosen), SCHEMA);
     }
 
-    /** The live table's indexes that no constraint backs, rewritten for the shadow table. */
-    private List<String> indexes(String table) {
-        return jdbc
-                .queryForList(
-                        "SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i "
-                                + "WHERE i.indrelid = ('public.' || ?)::regclass "
-                                + "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)",
-                        String.class,
-                        table)
-                .stream()
-                .map(definition -> {
-                    Matcher target = INDEX_TARGET.matcher(definition);
-                    if (!target.find() || !target.group(3).equals(table)) {
-                        throw new IllegalStateException("cannot read the index definition " + definition);
-                    }
-                    return target.replaceFirst(" ON " + SCHEMA + "." + table + " ");
-                })
-                .toList();
+    /** The live table's indexes that no constraint backs, by name, rewritten for the shadow table. */
+    private Map<String, String> indexes(String table) {
+        Map<String, String> indexes = new LinkedHashMap<>();
+        for (var index : jdbc.queryForList(
+                "SELECT x.relname AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i "
+                        + "JOIN pg_class x ON x.oid = i.indexrelid "
+                        + "WHERE i.indrelid = ('public.' || ?)::regclass "
+                        + "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) "
+                        + "ORDER BY x.relname",
+                table)) {
+            String definition = (String) index.get("definition");
+            Matcher target = INDEX_TARGET.matcher(definition);
+            if (!target.find() || !target.group(3).equals(table)) {
+                throw new IllegalStateException("cannot read the index definition " + definition);
+            }
+            indexes.put((String) index.get("name"), target.replaceFirst(" ON " + SCHEMA + "." + table + " "));
+        }
+        return indexes;
     }
 
-    /** The shadow tables made logged, in bulk, and analysed, before they go live. */
-    private void makeDurable(List<RebuildableReadModel> chosen) {
+    /**
+     * The shadow tables made logged, in bulk, then given the indexes only queries use, and analysed, before they go
+     * live. PostgreSQL does each table on one core, so two tables at a time, the largest first.
+     */
+    private void makeDurable(List<RebuildableReadModel> chosen) throws InterruptedException {
+        record Table(String name, Set<String> queryOnlyIndexes, long bytes) {}
+        List<Table> tables = new ArrayList<>();
         for (RebuildableReadModel model : chosen) {
             for (String table : model.tables()) {
-                jdbc.execute("ALTER TABLE " + SCHEMA + "." + table + " SET LOGGED");
-                jdbc.execute("ANALYZE " + SCHEMA + "." + table);
+                Long bytes = jdbc.queryForObject(
+                        "SELECT pg_relation_size(('" + SCHEMA + ".' || ?)::regclass)", Long.class, table);
+                tables.add(new Table(table, model.queryOnlyIndexes(), bytes == null ? 0 : bytes));
             }
+        }
+        tables.sort(Comparator.comparingLong(Table::bytes).reversed());
+        ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "shadow-rebuild-durable");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> durable = new ArrayList<>();
+            for (Table table : tables) {
+                durable.add(pool.submit(() -> {
+                    jdbc.execute("ALTER TABLE " + SCHEMA + "." + table.name() + " SET LOGGED");
+                    indexes(table.name()).forEach((name, definition) -> {
+                        if (table.queryOnlyIndexes().contains(name)) {
+                            jdbc.execute(definition);
+                        }
+                    });
+                    jdbc.execute("ANALYZE " + SCHEMA + "." + table.name());
+                }));
+            }
+            for (Future<?> table : durable) {
+                try {
+                    table.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime
+                            ? runtime
+                            : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
