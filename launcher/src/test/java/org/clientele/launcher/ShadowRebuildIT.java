@@ -79,6 +79,8 @@ class ShadowRebuildIT {
             List<String> customers = seed(api, 0, 40);
             backend.awaitProjections();
             Map<String, List<Map<String, Object>>> before = views(jdbc);
+            List<String> indexesBefore = indexes(jdbc);
+            assertThat(indexesBefore).anyMatch(index -> index.contains("purchase_line_sku_idx"));
             assertThat(before.get("customer_profile")).hasSize(40);
             assertThat(before.get("campaign_contact")).isNotEmpty();
             assertThat(before.get("preference_version")).isNotEmpty();
@@ -164,6 +166,9 @@ class ShadowRebuildIT {
                             "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'clientele_re%'", Long.class))
                     .as("the shadow and retired schemas are gone")
                     .isZero();
+            assertThat(indexes(jdbc))
+                    .as("the new generation has every index of the old, those built after the load included")
+                    .containsExactlyElementsOf(indexesBefore);
             JsonNode status = api.get("/api/admin/projections", ApiClient.ADMIN).body();
             status.forEach(projection -> assertThat(projection.path("replaying").asBoolean())
                     .as(projection.toString())
@@ -324,6 +329,12 @@ class ShadowRebuildIT {
             row.put(meta.getColumnName(i), value);
         }
         return row;
+    }
+
+    /** Every index of the live schema, as PostgreSQL would create it again. */
+    private static List<String> indexes(JdbcTemplate jdbc) {
+        return jdbc.queryForList(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname", String.class);
     }
 
     static void assertSameViews(

@@ -54,6 +54,8 @@ public class CryptoShreddingSerializer implements Serializer {
      * the class up by name and makes a reader for every event, which a replay of millions of events pays for each.
      */
     private final Map<SerializedType, Decoding> decodings = new ConcurrentHashMap<>();
+    /** The same for types without a revision, by name alone: a type's hash is an array's, made at each lookup. */
+    private final Map<String, Decoding> decodingsByName = new ConcurrentHashMap<>();
 
     private record Decoding(Class<?> type, PersonalParts parts, ObjectReader reader) {}
 
@@ -130,7 +132,7 @@ public class CryptoShreddingSerializer implements Serializer {
         if (SerializedType.emptyType().equals(serializedObject.getType())) {
             return delegate.deserialize(serializedObject);
         }
-        Decoding decoding = decodings.computeIfAbsent(serializedObject.getType(), this::decoding);
+        Decoding decoding = decodingOf(serializedObject.getType());
         if (decoding.reader() == null) {
             return delegate.deserialize(serializedObject); // an unknown type: Axon's own answer
         }
@@ -149,6 +151,14 @@ public class CryptoShreddingSerializer implements Serializer {
         } catch (IOException e) {
             throw new org.axonframework.serialization.SerializationException("Error while deserializing object", e);
         }
+    }
+
+    private Decoding decodingOf(SerializedType type) {
+        if (type.getRevision() != null) {
+            return decodings.computeIfAbsent(type, this::decoding);
+        }
+        Decoding known = decodingsByName.get(type.getName());
+        return known != null ? known : decodingsByName.computeIfAbsent(type.getName(), name -> decoding(type));
     }
 
     private Decoding decoding(SerializedType stored) {
@@ -242,7 +252,7 @@ public class CryptoShreddingSerializer implements Serializer {
             return delegate.classForType(type);
         }
         // Axon asks for every event twice (payload and metadata) before it decodes anything
-        return decodings.computeIfAbsent(type, this::decoding).type();
+        return decodingOf(type).type();
     }
 
     @Override

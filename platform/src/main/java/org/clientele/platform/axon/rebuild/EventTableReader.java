@@ -53,7 +53,7 @@ final class EventTableReader {
     private final long batchBytes;
     private final Predicate<SerializedType> wanted;
     private final Consumer<List<String>> beforeDecoding;
-    private final Map<SerializedType, Boolean> wantedByType = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> wantedByType = new ConcurrentHashMap<>();
 
     EventTableReader(
             DataSource dataSource,
@@ -135,6 +135,8 @@ final class EventTableReader {
 
         void read(PreparedStatement statement) throws SQLException {
             statement.setFetchSize(Math.min(batchEvents, 2_000));
+            // binary transfer from the first execution: a payload then comes as its bytes, not as hex text to decode
+            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     add(rows);
@@ -162,7 +164,10 @@ final class EventTableReader {
             count++;
             skipped++;
             // an event no chosen projection handles is neither decoded nor handed on: only its token counts
-            if (wantedByType.computeIfAbsent(new SimpleSerializedType(payloadType, revision), wanted::test)) {
+            // by name and revision as text: a SerializedType key would hash an array at each row
+            String key = revision == null ? payloadType : payloadType + '\u0000' + revision;
+            if (wantedByType.computeIfAbsent(
+                    key, ignored -> wanted.test(new SimpleSerializedType(payloadType, revision)))) {
                 String aggregate = rows.getString(3);
                 String eventId = rows.getString(5);
                 byte[] payload = rows.getBytes(9);
