@@ -42,8 +42,10 @@ public class QuerySide {
                         "customer_consent",
                         "contact_version",
                         "purchase_line"),
-                // the projection reads its rows and purchases by customer, through their primary keys only
+                // the projection reads its rows and purchases by customer, through their primary keys only, and
+                // writes each line once (a purchase it has not seen yet), with COPY and no ON CONFLICT
                 Set.of(
+                        "purchase_line_pkey",
                         "customer_profile_change_idx",
                         "customer_profile_phase_idx",
                         "customer_profile_phase_due_idx",

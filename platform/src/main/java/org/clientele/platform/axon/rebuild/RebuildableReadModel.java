@@ -10,7 +10,9 @@ import java.util.Set;
  *
  * <p>{@code queryOnlyIndexes} names the indexes of these tables that only the read API uses, never the projection
  * while it writes: the rebuild builds them once the tables are loaded, which is quicker than keeping them up to date
- * row by row. Every other index is there from the start, since a projection that reads its own table while it writes
+ * row by row. A primary or unique key may be named too when the projection never reads through it and writes each
+ * row once by itself (it checks its keys in memory, not with {@code ON CONFLICT}); the key is then added at the end,
+ * and a duplicate fails the rebuild there. Every other index is there from the start, since a projection that reads its own table while it writes
  * (the ledger's last link of a customer) would otherwise scan the growing table at each batch.
  */
 public record RebuildableReadModel(String processingGroup, List<String> tables, Set<String> queryOnlyIndexes) {

@@ -402,7 +402,10 @@ public class ShadowRebuild {
             jdbc.execute("CREATE SCHEMA " + SCHEMA);
             for (RebuildableReadModel model : chosen) {
                 Set<String> unknown = new LinkedHashSet<>(model.queryOnlyIndexes());
-                model.tables().forEach(table -> unknown.removeAll(indexes(table).keySet()));
+                model.tables().forEach(table -> {
+                    unknown.removeAll(indexes(table).keySet());
+                    unknown.removeAll(keys(table).keySet());
+                });
                 if (!unknown.isEmpty()) {
                     throw new IllegalStateException("projection " + model.processingGroup()
                             + " names query-only indexes its tables do not have: " + unknown);
@@ -412,13 +415,11 @@ public class ShadowRebuild {
                     jdbc.execute("CREATE UNLOGGED TABLE " + SCHEMA + "." + table + " (LIKE public." + table
                             + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING IDENTITY"
                             + " INCLUDING STORAGE)");
-                    for (var key : jdbc.queryForList(
-                            "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint "
-                                    + "WHERE conrelid = ('public.' || ?)::regclass AND contype IN ('p', 'u', 'x')",
-                            table)) {
-                        jdbc.execute("ALTER TABLE " + SCHEMA + "." + table + " ADD CONSTRAINT \"" + key.get("conname")
-                                + "\" " + key.get("def"));
-                    }
+                    keys(table).forEach((name, definition) -> {
+                        if (!model.queryOnlyIndexes().contains(name)) {
+                            jdbc.execute(definition);
+                        }
+                    });
                     // the indexes the projection reads through while it writes, from the start (without its index
                     // such a read scans the whole growing table at each batch); those only queries use, at the end
                     indexes(table).forEach((name, definition) -> {
@@ -437,6 +438,21 @@ public class ShadowRebuild {
             jdbc.update("INSERT INTO " + SCHEMA + ".rebuild_progress VALUES (1, NULL, NULL, 0)");
         });
         log.info("Shadow generation of {} prepared in schema {}", names(chosen), SCHEMA);
+    }
+
+    /** The live table's primary, unique and exclusion keys, by name, as statements adding them to the shadow table. */
+    private Map<String, String> keys(String table) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (var key : jdbc.queryForList(
+                "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint "
+                        + "WHERE conrelid = ('public.' || ?)::regclass AND contype IN ('p', 'u', 'x') ORDER BY conname",
+                table)) {
+            keys.put(
+                    (String) key.get("conname"),
+                    "ALTER TABLE " + SCHEMA + "." + table + " ADD CONSTRAINT \"" + key.get("conname") + "\" "
+                            + key.get("def"));
+        }
+        return keys;
     }
 
     /** The live table's indexes that no constraint backs, by name, rewritten for the shadow table. */
@@ -484,6 +500,12 @@ public class ShadowRebuild {
             for (Table table : tables) {
                 durable.add(pool.submit(() -> {
                     jdbc.execute("ALTER TABLE " + SCHEMA + "." + table.name() + " SET LOGGED");
+                    // a key left for the end is checked as it is built: a duplicate fails the rebuild
+                    keys(table.name()).forEach((name, definition) -> {
+                        if (table.queryOnlyIndexes().contains(name)) {
+                            jdbc.execute(definition);
+                        }
+                    });
                     indexes(table.name()).forEach((name, definition) -> {
                         if (table.queryOnlyIndexes().contains(name)) {
                             jdbc.execute(definition);
