@@ -34,14 +34,9 @@ public final class CopyInsert {
     /** Inserts the rows, skipping those whose key is already in the table. */
     public static <T> void insert(
             DataSource dataSource, String table, List<String> columns, Collection<T> rows, BiConsumer<T, Row> values) {
-        if (rows.isEmpty()) {
-            return;
-        }
         String staging = "copy_" + table;
         String list = String.join(", ", columns);
-        byte[] text = text(rows, values);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
+        onConnection(dataSource, table, rows, values, (connection, text) -> {
             try (Statement statement = connection.createStatement()) {
                 // a temporary table per connection, emptied at each commit; LIKE follows the search_path too
                 statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + staging + " (LIKE " + table
@@ -53,27 +48,38 @@ public final class CopyInsert {
                 statement.execute("INSERT INTO " + table + " (" + list + ") SELECT " + list + " FROM pg_temp." + staging
                         + " ON CONFLICT DO NOTHING");
             }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        });
     }
 
     /**
      * Copies the rows straight into the table, for a caller that knows none of them is there yet (it read the keys
-     * back first): half the work of {@link #insert}, and a row already there fails the transaction instead of being
-     * skipped.
+     * back first): no temporary table and no second insert, and a row already there fails the transaction instead of
+     * being skipped.
      */
     public static <T> void append(
             DataSource dataSource, String table, List<String> columns, Collection<T> rows, BiConsumer<T, Row> values) {
+        onConnection(
+                dataSource,
+                table,
+                rows,
+                values,
+                (connection, text) -> copy(connection, table, String.join(", ", columns), text));
+    }
+
+    private interface CopyWork {
+        void run(Connection connection, byte[] text) throws SQLException, IOException;
+    }
+
+    /** The rows as COPY text, handed with the transaction's connection to the work. */
+    private static <T> void onConnection(
+            DataSource dataSource, String table, Collection<T> rows, BiConsumer<T, Row> values, CopyWork work) {
         if (rows.isEmpty()) {
             return;
         }
         byte[] text = text(rows, values);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            copy(connection, table, String.join(", ", columns), text);
+            work.run(connection, text);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
@@ -149,7 +150,7 @@ public class CryptoShreddingSerializer implements Serializer {
             JsonNode tree = mapper.readTree(stored);
             return decoding.reader().readValue(reveal(tree, decoding.parts()));
         } catch (IOException e) {
-            throw new org.axonframework.serialization.SerializationException("Error while deserializing object", e);
+            throw new SerializationException("Error while deserializing object", e);
         }
     }
 
@@ -179,7 +180,7 @@ public class CryptoShreddingSerializer implements Serializer {
         try {
             JsonNode tree = mapper.readTree(payload);
             PersonalParts parts =
-                    partsByType.get(delegate.classForType(new SimpleSerializedType(payloadType, revision)));
+                    decodingOf(new SimpleSerializedType(payloadType, revision)).parts();
             return parts.isEmpty() ? tree : reveal(tree, parts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

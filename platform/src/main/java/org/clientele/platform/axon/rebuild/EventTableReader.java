@@ -24,6 +24,7 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.postgresql.PGStatement;
 
 /**
  * Reads the event table in global-index order with one streaming cursor, instead of Axon's query per hundred
@@ -136,7 +137,7 @@ final class EventTableReader {
         void read(PreparedStatement statement) throws SQLException {
             statement.setFetchSize(Math.min(batchEvents, 2_000));
             // binary transfer from the first execution: a payload then comes as its bytes, not as hex text to decode
-            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     add(rows);

@@ -402,10 +402,9 @@ public class ShadowRebuild {
             jdbc.execute("CREATE SCHEMA " + SCHEMA);
             for (RebuildableReadModel model : chosen) {
                 Set<String> unknown = new LinkedHashSet<>(model.queryOnlyIndexes());
-                model.tables().forEach(table -> {
-                    unknown.removeAll(indexes(table).keySet());
-                    unknown.removeAll(keys(table).keySet());
-                });
+                model.tables()
+                        .forEach(
+                                table -> unknown.removeAll(keysAndIndexes(table).keySet()));
                 if (!unknown.isEmpty()) {
                     throw new IllegalStateException("projection " + model.processingGroup()
                             + " names query-only indexes its tables do not have: " + unknown);
@@ -415,14 +414,10 @@ public class ShadowRebuild {
                     jdbc.execute("CREATE UNLOGGED TABLE " + SCHEMA + "." + table + " (LIKE public." + table
                             + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING IDENTITY"
                             + " INCLUDING STORAGE)");
-                    keys(table).forEach((name, definition) -> {
-                        if (!model.queryOnlyIndexes().contains(name)) {
-                            jdbc.execute(definition);
-                        }
-                    });
-                    // the indexes the projection reads through while it writes, from the start (without its index
-                    // such a read scans the whole growing table at each batch); those only queries use, at the end
-                    indexes(table).forEach((name, definition) -> {
+                    // the keys and indexes the projection reads through while it writes, from the start (without
+                    // its index such a read scans the whole growing table at each batch); those only queries use,
+                    // at the end
+                    keysAndIndexes(table).forEach((name, definition) -> {
                         if (!model.queryOnlyIndexes().contains(name)) {
                             jdbc.execute(definition);
                         }
@@ -440,24 +435,22 @@ public class ShadowRebuild {
         log.info("Shadow generation of {} prepared in schema {}", names(chosen), SCHEMA);
     }
 
-    /** The live table's primary, unique and exclusion keys, by name, as statements adding them to the shadow table. */
-    private Map<String, String> keys(String table) {
-        Map<String, String> keys = new LinkedHashMap<>();
+    /**
+     * The live table's primary, unique and exclusion keys, then its other indexes, by name, as the statements that
+     * give them to the shadow table.
+     */
+    private Map<String, String> keysAndIndexes(String table) {
+        Map<String, String> definitions = new LinkedHashMap<>();
         for (var key : jdbc.queryForList(
                 "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint "
                         + "WHERE conrelid = ('public.' || ?)::regclass AND contype IN ('p', 'u', 'x') ORDER BY conname",
                 table)) {
-            keys.put(
+            definitions.put(
                     (String) key.get("conname"),
                     "ALTER TABLE " + SCHEMA + "." + table + " ADD CONSTRAINT \"" + key.get("conname") + "\" "
                             + key.get("def"));
         }
-        return keys;
-    }
-
-    /** The live table's indexes that no constraint backs, by name, rewritten for the shadow table. */
-    private Map<String, String> indexes(String table) {
-        Map<String, String> indexes = new LinkedHashMap<>();
+        // the indexes no key backs, rewritten for the shadow table
         for (var index : jdbc.queryForList(
                 "SELECT x.relname AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i "
                         + "JOIN pg_class x ON x.oid = i.indexrelid "
@@ -470,9 +463,9 @@ public class ShadowRebuild {
             if (!target.find() || !target.group(3).equals(table)) {
                 throw new IllegalStateException("cannot read the index definition " + definition);
             }
-            indexes.put((String) index.get("name"), target.replaceFirst(" ON " + SCHEMA + "." + table + " "));
+            definitions.put((String) index.get("name"), target.replaceFirst(" ON " + SCHEMA + "." + table + " "));
         }
-        return indexes;
+        return definitions;
     }
 
     /**
@@ -501,12 +494,7 @@ public class ShadowRebuild {
                 durable.add(pool.submit(() -> {
                     jdbc.execute("ALTER TABLE " + SCHEMA + "." + table.name() + " SET LOGGED");
                     // a key left for the end is checked as it is built: a duplicate fails the rebuild
-                    keys(table.name()).forEach((name, definition) -> {
-                        if (table.queryOnlyIndexes().contains(name)) {
-                            jdbc.execute(definition);
-                        }
-                    });
-                    indexes(table.name()).forEach((name, definition) -> {
+                    keysAndIndexes(table.name()).forEach((name, definition) -> {
                         if (table.queryOnlyIndexes().contains(name)) {
                             jdbc.execute(definition);
                         }
